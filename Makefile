@@ -1,0 +1,42 @@
+# Two commands do everything on a fresh machine with Python 3.10+:
+#   make lab    create .venv, install, open the collection in JupyterLab
+#   make test   create .venv, install, run every test (library, notebooks, widgets, browser)
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export TF_CPP_MIN_LOG_LEVEL := 2
+export TF_ENABLE_ONEDNN_OPTS := 0
+export NNLIB_OFFLINE := 1
+
+.PHONY: lab test test-fast notebooks nav bench install clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+lab: install
+	env -u MPLBACKEND -u NNLIB_OFFLINE $(VENV)/bin/jupyter lab notebooks/00-index.ipynb
+
+test: install
+	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax -q
+
+test-fast: install
+	$(PY) -m pytest tests -q -n 2
+
+notebooks: install
+	$(PY) tools/nav.py
+	$(PY) tools/run_notebooks.py
+
+nav: install
+	$(PY) tools/nav.py
+
+bench: install
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,136 @@
+"""Activation functions g(z) and their derivatives, named as Keras names them.
+
+Each activation is a plain function of z; its derivative is ``<name>_derivative``.
+Elementwise activations return g'(z) with the shape of z. Softmax mixes the units of
+one example, so ``softmax_derivative`` returns the Jacobian da_j/dz_k of shape (m, n, n).
+
+``get("relu")`` returns the function for a Keras activation string and ``backward``
+turns da (dJ/da) into dz (dJ/dz) for any of them, softmax included.
+"""
+import numpy as np
+
+
+def linear(z):
+    """g(z) = z (no activation). Shapes: z (...,) -> same."""
+    return np.asarray(z, dtype=float)
+
+
+def linear_derivative(z):
+    """g'(z) = 1."""
+    return np.ones_like(np.asarray(z, dtype=float))
+
+
+def sigmoid(z):
+    """g(z) = 1 / (1 + e^(-z)), the logistic function. Shapes: z (...,) -> same.
+
+    Written so that e^(...) only ever sees -|z| <= 0: it never overflows, so
+    z = -1e4 gives 0.0 and z = 1e4 gives 1.0 without a warning.
+    """
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))  # in (0, 1]
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def sigmoid_derivative(z):
+    """g'(z) = g(z) (1 - g(z)), which lies in (0, 0.25]."""
+    a = sigmoid(z)
+    return a * (1.0 - a)
+
+
+def tanh(z):
+    """g(z) = (e^z - e^(-z)) / (e^z + e^(-z)), in (-1, 1)."""
+    return np.tanh(np.asarray(z, dtype=float))
+
+
+def tanh_derivative(z):
+    """g'(z) = 1 - tanh(z)^2, which lies in (0, 1]."""
+    return 1.0 - np.tanh(np.asarray(z, dtype=float)) ** 2
+
+
+def relu(z):
+    """g(z) = max(0, z), the rectified linear unit."""
+    return np.maximum(0.0, np.asarray(z, dtype=float))
+
+
+def relu_derivative(z):
+    """g'(z) = 1 for z > 0, else 0 (TensorFlow also uses 0 at z = 0)."""
+    return (np.asarray(z, dtype=float) > 0).astype(float)
+
+
+def leaky_relu(z, negative_slope=0.2):
+    """g(z) = z for z > 0, else negative_slope * z.
+
+    The default slope 0.2 is the one of Keras's ``"leaky_relu"`` function
+    (the ``keras.layers.LeakyReLU`` layer uses 0.3: a trap worth knowing).
+    """
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, z, negative_slope * z)
+
+
+def leaky_relu_derivative(z, negative_slope=0.2):
+    """g'(z) = 1 for z > 0, else negative_slope."""
+    return np.where(np.asarray(z, dtype=float) > 0, 1.0, negative_slope)
+
+
+def softmax(z):
+    """a_j = e^(z_j) / sum_k e^(z_k) over the last axis. Shapes: z (m, n) -> (m, n).
+
+    Subtracting max_k z_k first changes nothing mathematically (it cancels) but keeps
+    every exponent <= 0, so logits up to 1e4 in size never overflow.
+    """
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def softmax_derivative(z):
+    """Jacobian da_j/dz_k = a_j (delta_jk - a_k). Shapes: z (m, n) -> (m, n, n)."""
+    a = softmax(z)
+    return a[..., :, None] * (np.eye(a.shape[-1]) - a[..., None, :])
+
+
+ACTIVATIONS = {
+    "linear": (linear, linear_derivative),
+    "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (tanh, tanh_derivative),
+    "relu": (relu, relu_derivative),
+    "leaky_relu": (leaky_relu, leaky_relu_derivative),
+    "softmax": (softmax, softmax_derivative),
+}
+
+
+def _check_name(name):
+    if name is None:
+        return "linear"  # Keras: activation=None means no activation
+    if callable(name) and getattr(name, "__name__", None) in ACTIVATIONS:
+        return name.__name__
+    if not isinstance(name, str) or name not in ACTIVATIONS:
+        raise ValueError(
+            f"Unknown activation {name!r}. Expected one of {sorted(ACTIVATIONS)} "
+            f"(or None, which means 'linear'), as in Dense(3, activation=\"relu\")."
+        )
+    return name
+
+
+def get(name):
+    """The activation function for a Keras name such as ``"relu"`` (None -> linear)."""
+    return ACTIVATIONS[_check_name(name)][0]
+
+
+def derivative(name):
+    """The derivative function for a Keras activation name."""
+    return ACTIVATIONS[_check_name(name)][1]
+
+
+def backward(name, z, da):
+    """dz = dJ/dz from da = dJ/da for a = g(z) (the chain rule through g).
+
+    Elementwise g: dz = da * g'(z). Softmax: dz = a * (da - sum_k da_k a_k), the
+    vector-Jacobian product, without building the (m, n, n) Jacobian.
+    Shapes: z (m, n), da (m, n) -> dz (m, n).
+    """
+    name = _check_name(name)
+    if name == "softmax":
+        a = softmax(z)
+        return a * (da - np.sum(da * a, axis=-1, keepdims=True))
+    return da * ACTIVATIONS[name][1](z)

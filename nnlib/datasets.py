@@ -1,0 +1,116 @@
+"""Small data sets used by the chapters; all offline, generated with fixed seeds.
+
+- ``load_coffee_data``: the course's coffee-roasting data (temperature, duration -> good roast).
+- ``load_tshirt_data``: the T-shirt demand example (price, shipping, marketing, material -> top seller).
+- ``load_toy_data``: the notes' four examples x = [[200,17],[120,5],[425,20],[212,18]], y = [1,0,0,1].
+- ``load_digits``: scikit-learn's bundled 8x8 hand-written digits (1797 images, no download).
+- ``load_mnist``: full MNIST through Keras when it is cached or the network allows it,
+  otherwise the bundled digits with a one-line notice.
+"""
+import os
+
+import numpy as np
+
+TSHIRT_FEATURES = ("price", "shipping_cost", "marketing", "material")
+
+
+def load_coffee_data(m=200, seed=2):
+    """Coffee roasting: x = (temperature in °C, duration in minutes), y = 1 for a good roast.
+
+    Temperatures are uniform in [150, 285] °C and durations in [11.5, 15.5] min. A roast is
+    good inside the course's band: 175 < t < 260, 12 < d < 15 and d <= -3/85 t + 21
+    (too hot for too long burns the beans).
+    Shapes: X (m, 2), y (m, 1) as in the course's lab.
+    """
+    rng = np.random.default_rng(seed)
+    X = rng.random((m, 2))
+    X[:, 1] = X[:, 1] * 4 + 11.5
+    X[:, 0] = X[:, 0] * (285 - 150) + 150
+    t, d = X[:, 0], X[:, 1]
+    good = (t > 175) & (t < 260) & (d > 12) & (d < 15) & (d <= -3 / (260 - 175) * t + 21)
+    return X, good.astype(float).reshape(-1, 1)
+
+
+def load_tshirt_data(m=400, seed=0):
+    """T-shirt demand: will a T-shirt be a top seller?
+
+    Features (columns): price in $ (5-40), shipping cost in $ (0-10), marketing spend in
+    $1000 (0-50), material quality score (1-10). The label follows three hidden ideas, the
+    course's hidden layer: affordability (low price + shipping), awareness (marketing) and
+    perceived quality (price and material). A shirt sells well when the three together are
+    high, with a little label noise.
+    Returns X (m, 4), y (m,), and the feature names.
+    """
+    rng = np.random.default_rng(seed)
+    price = rng.uniform(5, 40, m)
+    shipping = rng.uniform(0, 10, m)
+    marketing = rng.uniform(0, 50, m)
+    material = rng.uniform(1, 10, m)
+    affordability = 1 - (price + shipping - 5) / 45
+    awareness = marketing / 50
+    quality = 0.7 * (material - 1) / 9 + 0.3 * (price - 5) / 35
+    score = affordability + awareness + quality + rng.normal(0, 0.1, m)
+    y = (score > 1.55).astype(float)
+    X = np.column_stack([price, shipping, marketing, material])
+    return X, y, TSHIRT_FEATURES
+
+
+def load_toy_data():
+    """The notes' example: x = [[200,17],[120,5],[425,20],[212,18]], y = [1,0,0,1]."""
+    return np.array([[200.0, 17.0], [120.0, 5.0], [425.0, 20.0], [212.0, 18.0]]), np.array([1.0, 0.0, 0.0, 1.0])
+
+
+def load_digits(scale=True):
+    """scikit-learn's bundled 8x8 digits: X (1797, 64), y (1797,) with labels 0-9.
+
+    Pixels are 0-16 in the file; ``scale=True`` divides by 16 so they lie in [0, 1].
+    Needs scikit-learn (installed by requirements.txt); reads no network.
+    """
+    try:
+        from sklearn.datasets import load_digits as _load
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise ImportError("load_digits needs scikit-learn: pip install scikit-learn") from None
+    d = _load()
+    X = d.data.astype(float)
+    return (X / 16.0 if scale else X), d.target.astype(int)
+
+
+def _mnist_reachable(timeout=2.0):
+    import socket
+
+    try:
+        socket.create_connection(("storage.googleapis.com", 443), timeout=timeout).close()
+        return True
+    except OSError:
+        return False
+
+
+def load_mnist(allow_download=None, test_size=0.25, seed=0):
+    """Hand-written digits for training: ((x_train, y_train), (x_test, y_test)), pixels in [0, 1].
+
+    Uses full MNIST (28x28 = 784 pixels) when Keras has it cached, or when downloading is
+    allowed and the network answers. Otherwise it prints one line and returns scikit-learn's
+    bundled 8x8 digits (64 pixels), split with a fixed seed, so the same code runs offline.
+    Downloading is allowed unless ``allow_download=False`` or the environment variable
+    NNLIB_OFFLINE=1 is set (the test suite sets it so runs never touch the network).
+    """
+    if allow_download is None:
+        allow_download = os.environ.get("NNLIB_OFFLINE", "0") != "1"
+    cached = os.path.exists(os.path.join(os.path.expanduser("~"), ".keras", "datasets", "mnist.npz"))
+    if cached or (allow_download and _mnist_reachable()):
+        try:
+            import keras  # only here: nnlib itself needs numpy alone
+
+            (xtr, ytr), (xte, yte) = keras.datasets.mnist.load_data()
+            return ((xtr.reshape(len(xtr), -1) / 255.0, ytr.astype(int)),
+                    (xte.reshape(len(xte), -1) / 255.0, yte.astype(int)))
+        except Exception as err:  # network dropped mid-way, no Keras, ...
+            reason = f"MNIST could not be loaded ({type(err).__name__})"
+    else:
+        reason = "MNIST is not cached and downloading is off or the network is unreachable"
+    print(f"Note: {reason}; using scikit-learn's bundled 8x8 digits instead (1797 images).")
+    from sklearn.model_selection import train_test_split
+
+    X, y = load_digits()
+    xtr, xte, ytr, yte = train_test_split(X, y, test_size=test_size, random_state=seed, stratify=y)
+    return (xtr, ytr), (xte, yte)

@@ -1,0 +1,55 @@
+"""The tf.keras twin of an nnlib model, with the same weights (TensorFlow imported lazily).
+
+    kmodel = to_keras(model)          # same layers, same W and b
+    model2 = from_keras(kmodel)       # and back
+    copy_weights(model, kmodel)       # [W1, b1, ...] from one to the other (either way)
+"""
+import os
+
+import numpy as np
+
+from .layers import Dense
+from .model import Sequential
+
+
+def _keras():
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    import keras
+
+    return keras
+
+
+def to_keras(model, name=None):
+    """A keras.Sequential with the same Dense layers (units, activation, name) and weights."""
+    model._require_built("to_keras")
+    keras = _keras()
+    layers = [keras.Input(shape=(model.layers[0].W.shape[0],))]
+    layers += [keras.layers.Dense(l.units, activation=l.activation, name=l.name) for l in model.layers]
+    kmodel = keras.Sequential(layers, name=name or model.name)
+    kmodel.set_weights(model.get_weights())
+    return kmodel
+
+
+def from_keras(kmodel):
+    """An nnlib Sequential with the same Dense layers and weights as a built Keras model."""
+    layers = []
+    for kl in kmodel.layers:
+        cfg = kl.get_config()
+        act = cfg.get("activation", "linear")
+        if type(kl).__name__ != "Dense" or not isinstance(act, str):
+            raise ValueError(f"from_keras handles Dense layers with a named activation; "
+                             f"received {type(kl).__name__} {kl.name!r}.")
+        layers.append(Dense(cfg["units"], activation=act, name=kl.name))
+    model = Sequential(layers)
+    model.set_weights([np.asarray(w, dtype=float) for w in kmodel.get_weights()])
+    return model
+
+
+def copy_weights(src, dst):
+    """Copy [W1, b1, W2, b2, ...] from src to dst (nnlib or Keras, either way)."""
+    weights = [np.asarray(w) for w in src.get_weights()]
+    if hasattr(dst, "optimizer") and not isinstance(dst, Sequential):
+        weights = [w.astype("float32") for w in weights]
+    dst.set_weights(weights)
+    return dst

@@ -1,0 +1,258 @@
+"""Loss functions with Keras's names, arguments and numbers.
+
+The loss L is for one example; the cost J is its mean over the m examples of a batch,
+which is what ``loss(y_true, y_pred)`` returns (Keras's "sum_over_batch_size").
+
+From probabilities, predictions are clipped to [1e-7, 1 - 1e-7] before the log, as
+Keras does, so log(0) never happens. From logits (``from_logits=True``) the loss is
+computed with log-sum-exp and never loses precision.
+
+Each loss also has ``gradient(y_true, y_pred)``: dJ/dy_pred for the batch mean. With
+``from_logits=True`` that is dJ/dz, the fused gradient: (sigmoid(z) - y) / m for binary
+cross-entropy and (softmax(z) - Y) / m for the categorical ones.
+"""
+import warnings
+
+import numpy as np
+
+from .activations import sigmoid, softmax
+from ._validate import as_float_array
+
+EPSILON = 1e-7  # keras.backend.epsilon()
+
+
+def _log_sigmoid(z):
+    """log(sigmoid(z)) = -log(1 + e^(-z)), computed without overflow."""
+    return -np.logaddexp(0.0, -z)
+
+
+def _log_softmax(z):
+    """log(softmax(z)) = z - logsumexp(z) over the last axis."""
+    zmax = np.max(z, axis=-1, keepdims=True)
+    return z - zmax - np.log(np.sum(np.exp(z - zmax), axis=-1, keepdims=True))
+
+
+def _match_rank(y_true, y_pred, loss_name):
+    """Keras aligns y of shape (m,) with predictions of shape (m, 1); so do we."""
+    if y_true.ndim == y_pred.ndim - 1 and y_pred.shape[-1] == 1:
+        y_true = y_true[..., None]
+    if y_true.shape != y_pred.shape:
+        raise ValueError(
+            f"{loss_name} expects y_true with the shape of y_pred {y_pred.shape}; received "
+            f"{y_true.shape}. For m examples and n outputs both should be (m, n); a label vector "
+            f"of shape (m,) is fine for one output unit."
+        )
+    return y_true
+
+
+class Loss:
+    """Base class: ``loss(y_true, y_pred)`` returns the mean over the batch."""
+
+    name = "loss"
+    prob_activation = None  # the output activation whose logits this loss can use
+
+    def __init__(self, from_logits=False):
+        self.from_logits = bool(from_logits)
+
+    def __repr__(self):
+        return f"{type(self).__name__}(from_logits={self.from_logits})"
+
+    def __call__(self, y_true, y_pred):
+        y_true, y_pred = self._prepare(y_true, y_pred)
+        return float(np.mean(self.per_example(y_true, y_pred)))
+
+    def _prepare(self, y_true, y_pred):
+        return as_float_array(y_true, "y_true"), as_float_array(y_pred, "y_pred")
+
+
+class BinaryCrossentropy(Loss):
+    """L = -( y log(a) + (1 - y) log(1 - a) ),  a = sigmoid(z), averaged over output units.
+
+    Shapes: y_true (m,) or (m, k) with values in [0, 1]; y_pred (m, 1) or (m, k).
+    """
+
+    name = "binary_crossentropy"
+    prob_activation = "sigmoid"
+
+    def _prepare(self, y_true, y_pred):
+        y_true, y_pred = super()._prepare(y_true, y_pred)
+        if np.any((y_true < 0) | (y_true > 1)):
+            raise ValueError(
+                f"BinaryCrossentropy expects labels y in [0, 1] (usually 0 or 1); received values "
+                f"from {y_true.min()} to {y_true.max()}. For classes 0..K-1 use "
+                f"SparseCategoricalCrossentropy with a softmax output of K units."
+            )
+        if not self.from_logits and np.any((y_pred < 0) | (y_pred > 1)):
+            raise ValueError(
+                f"BinaryCrossentropy(from_logits=False) expects probabilities a in [0, 1]; received "
+                f"values from {y_pred.min():.4g} to {y_pred.max():.4g}. If these are logits z from a "
+                f"linear output layer, use BinaryCrossentropy(from_logits=True)."
+            )
+        return _match_rank(y_true, y_pred, "BinaryCrossentropy"), y_pred
+
+    def per_example(self, y_true, y_pred):
+        if self.from_logits:
+            z = y_pred
+            loss = -(y_true * _log_sigmoid(z) + (1 - y_true) * _log_sigmoid(-z))
+        else:
+            a = np.clip(y_pred, EPSILON, 1 - EPSILON)
+            loss = -(y_true * np.log(a) + (1 - y_true) * np.log(1 - a))
+        return loss.mean(axis=-1)
+
+    def gradient(self, y_true, y_pred):
+        """dJ/dz = (sigmoid(z) - y) / (m k) from logits; dJ/da otherwise (zero where clipped)."""
+        y_true, y_pred = self._prepare(y_true, y_pred)
+        n = y_pred.size
+        if self.from_logits:
+            return (sigmoid(y_pred) - y_true) / n
+        a = np.clip(y_pred, EPSILON, 1 - EPSILON)
+        inside = (y_pred >= EPSILON) & (y_pred <= 1 - EPSILON)
+        return (-y_true / a + (1 - y_true) / (1 - a)) * inside / n
+
+
+def _check_sparse_labels(y_true, k, loss_name):
+    if y_true.ndim == 2 and y_true.shape[1] == 1:
+        y_true = y_true[:, 0]
+    if y_true.ndim != 1:
+        hint = (" They look one-hot: use CategoricalCrossentropy, or y.argmax(axis=1)."
+                if y_true.ndim == 2 and y_true.shape[1] == k else "")
+        raise ValueError(
+            f"{loss_name} expects integer class labels y of shape (m,) with values 0..{k - 1}; "
+            f"received shape {y_true.shape}.{hint}"
+        )
+    if np.any(y_true != np.round(y_true)) or np.any((y_true < 0) | (y_true >= k)):
+        raise ValueError(
+            f"{loss_name} expects integer labels 0..{k - 1} for an output layer of {k} units; "
+            f"received values from {y_true.min():g} to {y_true.max():g}. Give the last Dense "
+            f"layer as many units as there are classes, and labels as integers starting at 0."
+        )
+    return y_true.astype(int)
+
+
+class SparseCategoricalCrossentropy(Loss):
+    """L = -log a_y,  a = softmax(z), for an integer label y in 0..K-1.
+
+    Shapes: y_true (m,) integers; y_pred (m, K).
+    """
+
+    name = "sparse_categorical_crossentropy"
+    prob_activation = "softmax"
+
+    def _prepare(self, y_true, y_pred):
+        y_true, y_pred = super()._prepare(y_true, y_pred)
+        if y_pred.ndim != 2:
+            raise ValueError(
+                f"SparseCategoricalCrossentropy expects y_pred of shape (m, K); received {y_pred.shape}."
+            )
+        y = _check_sparse_labels(y_true, y_pred.shape[1], "SparseCategoricalCrossentropy")
+        if len(y) != len(y_pred):
+            raise ValueError(f"y_true has {len(y)} labels but y_pred has {len(y_pred)} rows.")
+        return y, y_pred
+
+    def per_example(self, y_true, y_pred):
+        # Keras: from probabilities, log of the clipped values, then softmax cross-entropy.
+        z = y_pred if self.from_logits else np.log(np.clip(y_pred, EPSILON, 1 - EPSILON))
+        return -_log_softmax(z)[np.arange(len(y_true)), y_true]
+
+    def gradient(self, y_true, y_pred):
+        """dJ/dz = (softmax(z) - Y) / m from logits, Y the one-hot labels; dJ/da otherwise."""
+        y, y_pred = self._prepare(y_true, y_pred)
+        Y = np.zeros_like(y_pred)
+        Y[np.arange(len(y)), y] = 1.0
+        return _categorical_gradient(Y, y_pred, self.from_logits)
+
+
+class CategoricalCrossentropy(Loss):
+    """L = -sum_j y_j log a_j for one-hot (or soft) labels y. Shapes: y_true, y_pred (m, K)."""
+
+    name = "categorical_crossentropy"
+    prob_activation = "softmax"
+
+    def _prepare(self, y_true, y_pred):
+        y_true, y_pred = super()._prepare(y_true, y_pred)
+        if y_true.ndim == 1 and y_pred.ndim == 2:
+            raise ValueError(
+                f"CategoricalCrossentropy expects one-hot labels of shape (m, K) = {y_pred.shape}; "
+                f"received integer-like labels of shape {y_true.shape}. Use "
+                f"SparseCategoricalCrossentropy, or one-hot encode with np.eye(K)[y]."
+            )
+        return _match_rank(y_true, y_pred, "CategoricalCrossentropy"), y_pred
+
+    def per_example(self, y_true, y_pred):
+        if self.from_logits:
+            return -np.sum(y_true * _log_softmax(y_pred), axis=-1)
+        # Keras: renormalise, clip, then -sum y log a.
+        a = y_pred / np.sum(y_pred, axis=-1, keepdims=True)
+        a = np.clip(a, EPSILON, 1 - EPSILON)
+        return -np.sum(y_true * np.log(a), axis=-1)
+
+    def gradient(self, y_true, y_pred):
+        y_true, y_pred = self._prepare(y_true, y_pred)
+        return _categorical_gradient(y_true, y_pred, self.from_logits)
+
+
+def _categorical_gradient(Y, y_pred, from_logits):
+    m = len(y_pred)
+    if from_logits:
+        return (softmax(y_pred) * Y.sum(axis=-1, keepdims=True) - Y) / m
+    # from probabilities: d/da of -sum y log(a) (the clip's gradient is 0 outside)
+    a = np.clip(y_pred, EPSILON, 1 - EPSILON)
+    inside = (y_pred >= EPSILON) & (y_pred <= 1 - EPSILON)
+    return -Y / a * inside / m
+
+
+class MeanSquaredError(Loss):
+    """L = mean_k (y_k - f_k)^2 over output units. Shapes: y_true (m,) or (m, k); y_pred (m, k).
+
+    ``from_logits`` is accepted for a uniform interface; it changes nothing here.
+    """
+
+    name = "mean_squared_error"
+
+    def _prepare(self, y_true, y_pred):
+        y_true, y_pred = super()._prepare(y_true, y_pred)
+        return _match_rank(y_true, y_pred, "MeanSquaredError"), y_pred
+
+    def per_example(self, y_true, y_pred):
+        return np.mean((y_true - y_pred) ** 2, axis=-1)
+
+    def gradient(self, y_true, y_pred):
+        y_true, y_pred = self._prepare(y_true, y_pred)
+        return 2.0 * (y_pred - y_true) / y_pred.size
+
+
+_ALIASES = {
+    "binary_crossentropy": BinaryCrossentropy,
+    "bce": BinaryCrossentropy,
+    "sparse_categorical_crossentropy": SparseCategoricalCrossentropy,
+    "categorical_crossentropy": CategoricalCrossentropy,
+    "mean_squared_error": MeanSquaredError,
+    "mse": MeanSquaredError,
+}
+
+
+def get(identifier):
+    """A loss object from a Keras string ("binary_crossentropy", "mse", ...) or a Loss."""
+    if isinstance(identifier, Loss):
+        return identifier
+    if isinstance(identifier, type) and issubclass(identifier, Loss):
+        return identifier()
+    if isinstance(identifier, str) and identifier in _ALIASES:
+        return _ALIASES[identifier]()
+    raise ValueError(
+        f"Unknown loss {identifier!r}. Expected a Loss object such as BinaryCrossentropy() or "
+        f"one of the strings {sorted(_ALIASES)}."
+    )
+
+
+def warn_if_double_activation(loss, activation):
+    """Keras warns when from_logits=True follows a sigmoid/softmax output; so do we."""
+    if loss.from_logits and loss.prob_activation and activation == loss.prob_activation:
+        warnings.warn(
+            f"{type(loss).__name__}(from_logits=True) received the output of a '{activation}' "
+            f"layer, i.e. probabilities, not logits. Use activation='linear' in the last Dense layer "
+            f"(the course's improved version), or from_logits=False. Like Keras inside fit, nnlib "
+            f"uses the layer's logits z so training is not affected.",
+            UserWarning,
+            stacklevel=3,
+        )

@@ -1,0 +1,115 @@
+"""Gradient descent (SGD, with optional momentum) and Adam, with Keras's update formulas.
+
+Both have the same one method, ``update(params, grads)``, which changes the arrays in
+``params`` in place, so a comparison can loop over {"SGD": SGD(), "Adam": Adam()}.
+State (velocities, moments) is created on first use, one slot per parameter array.
+"""
+import numpy as np
+
+
+class Optimizer:
+    def __init__(self, learning_rate):
+        if not np.isfinite(learning_rate) or learning_rate <= 0:
+            raise ValueError(
+                f"learning_rate (alpha) must be a positive number; received {learning_rate!r}. "
+                f"Typical values are 1e-3 for Adam and 1e-2 to 1e-1 for gradient descent."
+            )
+        self.learning_rate = float(learning_rate)
+        self.iterations = 0  # how many updates were applied, as in Keras
+
+    def update(self, params, grads):
+        """Apply one step to every array in params (in place), given grads of the same shapes."""
+        if len(params) != len(grads):
+            raise ValueError(f"update() needs one gradient per parameter; received "
+                             f"{len(params)} params and {len(grads)} grads.")
+        for i, (p, g) in enumerate(zip(params, grads)):
+            if p.shape != g.shape:
+                raise ValueError(f"Gradient {i} has shape {g.shape} but its parameter has {p.shape}.")
+            self._update_one(i, p, g)
+        self.iterations += 1
+
+    def apply_gradients(self, grads_and_vars):
+        """Keras's spelling: ``apply_gradients(zip(grads, params))``."""
+        grads, params = zip(*grads_and_vars)
+        self.update(list(params), list(grads))
+
+
+class SGD(Optimizer):
+    """Gradient descent: w := w - alpha dJ/dw.
+
+    With momentum beta:  v := beta v - alpha dJ/dw,  w := w + v  (Keras's form).
+    """
+
+    def __init__(self, learning_rate=0.01, momentum=0.0):
+        super().__init__(learning_rate)
+        if not 0.0 <= momentum < 1.0:
+            raise ValueError(f"momentum must be in [0, 1); received {momentum!r}. 0.9 is typical.")
+        self.momentum = float(momentum)
+        self._v = {}
+
+    def __repr__(self):
+        return f"SGD(learning_rate={self.learning_rate}, momentum={self.momentum})"
+
+    def _update_one(self, i, p, g):
+        if self.momentum == 0.0:
+            p -= self.learning_rate * g
+            return
+        v = self._v.setdefault(i, np.zeros_like(p))
+        v *= self.momentum
+        v -= self.learning_rate * g
+        p += v
+
+
+class Adam(Optimizer):
+    """Adam: momentum on the gradient plus a per-parameter step size.
+
+        m := m + (1 - beta_1) (g - m)          running mean of the gradient
+        v := v + (1 - beta_2) (g^2 - v)        running mean of its square
+        alpha_t = alpha sqrt(1 - beta_2^t) / (1 - beta_1^t)   (bias correction)
+        w := w - alpha_t m / (sqrt(v) + epsilon)
+
+    A parameter whose gradient keeps its sign gets |m| ~ sqrt(v): steps near alpha. One
+    whose gradient flips sign gets |m| << sqrt(v): small steps. This is Keras's formula.
+    """
+
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+        super().__init__(learning_rate)
+        for nm, val in (("beta_1", beta_1), ("beta_2", beta_2)):
+            if not 0.0 <= val < 1.0:
+                raise ValueError(f"{nm} must be in [0, 1); received {val!r}.")
+        self.beta_1, self.beta_2, self.epsilon = float(beta_1), float(beta_2), float(epsilon)
+        self._m, self._v = {}, {}
+
+    def __repr__(self):
+        return (f"Adam(learning_rate={self.learning_rate}, beta_1={self.beta_1}, "
+                f"beta_2={self.beta_2}, epsilon={self.epsilon})")
+
+    def _update_one(self, i, p, g):
+        m = self._m.setdefault(i, np.zeros_like(p))
+        v = self._v.setdefault(i, np.zeros_like(p))
+        t = self.iterations + 1
+        alpha_t = self.learning_rate * np.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
+        m += (1 - self.beta_1) * (g - m)
+        v += (1 - self.beta_2) * (g * g - v)
+        p -= alpha_t * m / (np.sqrt(v) + self.epsilon)
+
+    def effective_step(self, i):
+        """|step| / alpha per element for parameter i at the last update (for the Adam chapter)."""
+        t = max(self.iterations, 1)
+        corr = np.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
+        return corr * np.abs(self._m[i]) / (np.sqrt(self._v[i]) + self.epsilon)
+
+
+_ALIASES = {"sgd": SGD, "adam": Adam}
+
+
+def get(identifier):
+    """An optimizer from a Keras string ("sgd", "adam") or an Optimizer object."""
+    if isinstance(identifier, Optimizer):
+        return identifier
+    if isinstance(identifier, str) and identifier.lower() in _ALIASES:
+        return _ALIASES[identifier.lower()]()
+    raise ValueError(
+        f"Unknown optimizer {identifier!r}. Expected an Optimizer such as Adam(learning_rate=1e-3) "
+        f"or one of the strings {sorted(_ALIASES)}."
+    )

@@ -1,0 +1,80 @@
+"""Rewrite the navigation cells (top and bottom of every chapter) and the index's chapter list.
+
+Run after adding or renaming a chapter:  python tools/nav.py
+A navigation cell is a markdown cell tagged "nav"; the index's list sits between the
+markers <!-- chapters --> and <!-- /chapters -->. Everything else is left untouched.
+"""
+import json
+import sys
+
+from collection import INDEX, NOTEBOOKS, binder_url, chapters, summary_of, title_of
+
+BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
+
+
+def nav_text(prev, nxt):
+    parts = [f"[← {title_of(prev)}]({prev.name})" if prev else "← start",
+             f"[Index]({INDEX.name})",
+             f"[{title_of(nxt)} →]({nxt.name})" if nxt else "end →"]
+    return " · ".join(parts)
+
+
+def nav_cell(text):
+    return {"cell_type": "markdown", "id": "", "metadata": {"tags": ["nav"]}, "source": [text]}
+
+
+def set_nav(path, text):
+    nb = json.loads(path.read_text())
+    cells = [c for c in nb["cells"] if "nav" not in c.get("metadata", {}).get("tags", [])]
+    top, bottom = nav_cell(text), nav_cell(text)
+    top["id"], bottom["id"] = "nav-top", "nav-bottom"
+    nb["cells"] = [top] + cells + [bottom]
+    return write_if_changed(path, nb)
+
+
+def write_if_changed(path, nb):
+    new = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+    if path.read_text() != new:
+        path.write_text(new)
+        return True
+    return False
+
+
+def chapter_list():
+    rows = ["| # | chapter | what it teaches | run it |", "|---|---|---|---|"]
+    for p in chapters():
+        voila = " · [app (Voila)](" + binder_url(p, voila=True) + ")" if "playground" in p.name else ""
+        rows.append(f"| {p.name[:2]} | [{title_of(p)}]({p.name}) | {summary_of(p)} | "
+                    f"[![Binder]({BINDER_BADGE})]({binder_url(p)}){voila} |")
+    return "\n".join(rows)
+
+
+def set_index_list():
+    if not INDEX.exists():
+        return False
+    nb = json.loads(INDEX.read_text())
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and "<!-- chapters -->" in src:
+            head, rest = src.split("<!-- chapters -->", 1)
+            _, tail = rest.split("<!-- /chapters -->", 1)
+            cell["source"] = [f"{head}<!-- chapters -->\n{chapter_list()}\n<!-- /chapters -->{tail}"]
+    return write_if_changed(INDEX, nb)
+
+
+def main():
+    chs = chapters()
+    changed = []
+    for i, p in enumerate(chs):
+        prev = chs[i - 1] if i > 0 else INDEX
+        nxt = chs[i + 1] if i + 1 < len(chs) else None
+        if set_nav(p, nav_text(prev, nxt)):
+            changed.append(p.name)
+    if set_index_list():
+        changed.append(INDEX.name)
+    print(f"navigation: {len(chs)} chapters; rewrote {', '.join(changed) if changed else 'nothing'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
