@@ -159,7 +159,12 @@ class SparseCategoricalCrossentropy(Loss):
         y, y_pred = self._prepare(y_true, y_pred)
         Y = np.zeros_like(y_pred)
         Y[np.arange(len(y)), y] = 1.0
-        return _categorical_gradient(Y, y_pred, self.from_logits)
+        if self.from_logits:
+            return _categorical_gradient(Y, y_pred, True)
+        # from probabilities J = -log c_y + log sum_k c_k with c = clip(a) (Keras's log-then-softmax)
+        c = np.clip(y_pred, EPSILON, 1 - EPSILON)
+        inside = (y_pred >= EPSILON) & (y_pred <= 1 - EPSILON)
+        return (-Y / c + 1.0 / c.sum(axis=-1, keepdims=True)) * inside / len(y_pred)
 
 
 class CategoricalCrossentropy(Loss):
@@ -195,10 +200,13 @@ def _categorical_gradient(Y, y_pred, from_logits):
     m = len(y_pred)
     if from_logits:
         return (softmax(y_pred) * Y.sum(axis=-1, keepdims=True) - Y) / m
-    # from probabilities: d/da of -sum y log(a) (the clip's gradient is 0 outside)
-    a = np.clip(y_pred, EPSILON, 1 - EPSILON)
-    inside = (y_pred >= EPSILON) & (y_pred <= 1 - EPSILON)
-    return -Y / a * inside / m
+    # from probabilities, as the loss: a = y_pred / S (S the row sum), then clip, then
+    # -sum y log a; chain rule through the renormalisation (the clip's gradient is 0 outside)
+    S = np.sum(y_pred, axis=-1, keepdims=True)
+    a = y_pred / S
+    inside = (a >= EPSILON) & (a <= 1 - EPSILON)
+    da = -Y / np.clip(a, EPSILON, 1 - EPSILON) * inside
+    return (da - np.sum(da * a, axis=-1, keepdims=True)) / (S * m)
 
 
 class MeanSquaredError(Loss):
