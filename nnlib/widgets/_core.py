@@ -129,7 +129,7 @@ class Widget:
     def render(self, **params):
         """A new Figure drawn at defaults updated with params (used by static, show and tests)."""
         values = {**self.defaults(), **params}
-        fig = plt.figure(figsize=self.figsize)
+        fig = plt.figure(figsize=self.figsize, layout="constrained")
         self.draw(fig, **self.fixed, **values)
         if self.title and not fig._suptitle:
             fig.suptitle(self.title, fontsize=11)
@@ -166,7 +166,7 @@ class Widget:
             try:
                 fig = self.render(**values)
             except Exception as err:  # never a traceback in front of a learner
-                fig = plt.figure(figsize=self.figsize)
+                fig = plt.figure(figsize=self.figsize, layout="constrained")
                 note(fig.add_subplot(), f"This setting cannot be drawn: {err}")
             with out:
                 out.clear_output(wait=True)

@@ -1,0 +1,47 @@
+"""Checks for chapter 1: a neuron, and a layer of neurons, written by the learner."""
+import numpy as np
+
+from ..activations import sigmoid
+from ._core import CheckFailed, expect_close, run
+
+
+def check_neuron(my_neuron):
+    """my_neuron(x, w, b) must return g(w . x + b) with g = sigmoid, for one example x."""
+    def shape_and_value():
+        x, w, b = np.array([1.0, 2.0]), np.array([0.5, -1.0]), 0.25
+        expect_close("my_neuron([1, 2], [0.5, -1], 0.25)", my_neuron(x, w, b),
+                     1 / (1 + np.exp(-(0.5 - 2.0 + 0.25))),
+                     hint="z = w . x + b = 0.5*1 + (-1)*2 + 0.25 = -1.25, then a = 1 / (1 + e^(-z)).")
+
+    def uses_bias():
+        out0 = np.asarray(my_neuron(np.zeros(3), np.ones(3), 0.0), dtype=float)
+        out1 = np.asarray(my_neuron(np.zeros(3), np.ones(3), 2.0), dtype=float)
+        if np.allclose(out0, out1):
+            raise CheckFailed("changing b from 0 to 2 did not change the output: add b to w . x.")
+        expect_close("my_neuron(0, w, b=2)", out1, 1 / (1 + np.exp(-2.0)))
+
+    def is_sigmoid():
+        out = np.asarray(my_neuron(np.array([10.0]), np.array([1.0]), 0.0), dtype=float)
+        if out > 1 or out < 0:
+            raise CheckFailed(f"the output {float(out):.4g} is not a probability in (0, 1): "
+                              f"apply g = sigmoid to z.")
+
+    return run([("one example", shape_and_value), ("the bias b", uses_bias), ("the activation", is_sigmoid)])
+
+
+def check_layer(my_layer):
+    """my_layer(x, W, b) must return the n^[l] activations a_j = g(w_j . x + b_j), w_j = W[:, j]."""
+    rng = np.random.default_rng(7)
+    x, W, b = rng.normal(size=4), rng.normal(size=(4, 3)), rng.normal(size=3)
+
+    def values():
+        expect_close("my_layer(x, W, b)", my_layer(x, W, b), sigmoid(x @ W + b),
+                     hint="unit j uses column j of W: w_j = W[:, j], and b[j].")
+
+    def orientation():
+        out = np.asarray(my_layer(x, W, b), dtype=float)
+        if out.shape != (3,):
+            raise CheckFailed(f"W has shape (4, 3): 4 inputs, 3 units, so a_out has shape (3,); "
+                              f"received {out.shape}. Use W[:, j] (a column), not W[j].")
+
+    return run([("shape of a_out", orientation), ("values", values)])
