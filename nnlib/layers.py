@@ -86,6 +86,8 @@ class Dense:
 
     def forward(self, a_in):
         """a_out = g(a_in W + b); keeps (a_in, z) for backward. Shapes: (m, n^[l-1]) -> (m, n^[l])."""
+        if not isinstance(a_in, np.ndarray):  # a list from a learner; arrays from fit pass untouched
+            a_in = as_float_array(a_in, "a_in")
         if a_in.ndim != 2:
             raise ValueError(
                 f"{self._where()} expects a_in of shape (m, n^[l-1]); received {a_in.shape}. "
