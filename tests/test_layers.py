@@ -149,3 +149,9 @@ def test_forward_does_not_modify_its_input(rng):
     layer.forward(a_in)
     layer.backward(np.ones((3, 3)))
     np.testing.assert_array_equal(a_in, before)
+
+
+def test_forward_accepts_a_nested_list():
+    layer = Dense(1)
+    layer.set_weights([[[2.0], [3.0]], [1.0]])
+    assert layer.forward([[1.0, 1.0]]).tolist() == [[6.0]]
