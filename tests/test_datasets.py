@@ -1,0 +1,79 @@
+"""nnlib.datasets: shapes, ranges, the coffee band, determinism, and offline MNIST fallback."""
+import numpy as np
+import pytest
+
+from nnlib import datasets
+
+
+def test_coffee_shapes_ranges_and_band():
+    X, y = datasets.load_coffee_data()
+    assert X.shape == (200, 2) and y.shape == (200, 1)
+    t, d = X[:, 0], X[:, 1]
+    assert t.min() >= 150 and t.max() <= 285 and d.min() >= 11.5 and d.max() <= 15.5
+    assert t.max() - t.min() > 120 and d.max() - d.min() > 3.5  # it spans the ranges
+    # the course's band, written out: 175 < t < 260, 12 < d < 15, below the line from (175, 15) to (260, 12)
+    good = (t > 175) & (t < 260) & (d > 12) & (d < 15) & (d <= 21 - 3 * t / 85)
+    np.testing.assert_array_equal(y[:, 0], good.astype(float))
+    assert 0.1 < y.mean() < 0.6  # both classes, as in the lab
+
+
+def test_coffee_fixed_seed():
+    a, b = datasets.load_coffee_data(), datasets.load_coffee_data()
+    np.testing.assert_array_equal(a[0], b[0])
+    assert not np.array_equal(a[0], datasets.load_coffee_data(seed=3)[0])
+    assert datasets.load_coffee_data(m=17)[0].shape == (17, 2)
+
+
+def test_tshirt():
+    X, y, names = datasets.load_tshirt_data()
+    assert X.shape == (400, 4) and y.shape == (400,)
+    assert names == ("price", "shipping_cost", "marketing", "material")
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    assert np.all(lo >= [5, 0, 0, 1]) and np.all(hi <= [40, 10, 50, 10])
+    assert set(np.unique(y)) == {0.0, 1.0} and 0.1 < y.mean() < 0.9
+    np.testing.assert_array_equal(X, datasets.load_tshirt_data()[0])
+    # more marketing, more top sellers (the "awareness" neuron)
+    assert y[X[:, 2] > 25].mean() > y[X[:, 2] < 25].mean()
+
+
+def test_toy_data_is_the_notes_example():
+    X, y = datasets.load_toy_data()
+    assert X.tolist() == [[200, 17], [120, 5], [425, 20], [212, 18]]
+    assert y.tolist() == [1, 0, 0, 1]
+
+
+def test_digits_bundled():
+    X, y = datasets.load_digits()
+    assert X.shape == (1797, 64) and y.shape == (1797,)
+    assert X.min() == 0.0 and X.max() == 1.0
+    assert sorted(np.unique(y)) == list(range(10)) and y.dtype.kind == "i"
+    assert datasets.load_digits(scale=False)[0].max() == 16.0
+
+
+@pytest.fixture
+def no_mnist(monkeypatch, tmp_path):
+    """No cached MNIST (an empty home) and a network check that must not be called."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("load_mnist touched the network while offline")
+
+    monkeypatch.setattr(datasets, "_mnist_reachable", forbidden)
+
+
+def test_load_mnist_offline_falls_back_to_digits_with_one_line(no_mnist, monkeypatch, capsys):
+    monkeypatch.setenv("NNLIB_OFFLINE", "1")
+    (xtr, ytr), (xte, yte) = datasets.load_mnist()
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "bundled 8x8 digits" in out
+    assert xtr.shape == (1347, 64) and xte.shape == (450, 64) and len(ytr) == 1347 and len(yte) == 450
+    assert sorted(np.unique(yte)) == list(range(10))
+    (xtr2, _), _ = datasets.load_mnist(allow_download=False)
+    np.testing.assert_array_equal(xtr, xtr2)  # the split has a fixed seed
+
+
+def test_load_mnist_unreachable_network(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(datasets, "_mnist_reachable", lambda timeout=2.0: False)
+    (xtr, _), _ = datasets.load_mnist(allow_download=True)
+    assert xtr.shape[1] == 64 and "unreachable" in capsys.readouterr().out
