@@ -1,0 +1,70 @@
+"""nnlib.keras_bridge: the Keras twin has the same layers and weights, and weights copy both ways."""
+import keras
+import numpy as np
+import pytest
+
+from nnlib import Dense, Sequential, set_random_seed
+from nnlib.keras_bridge import copy_weights, from_keras, to_keras
+
+
+def nn_model():
+    set_random_seed(0)
+    model = Sequential([Dense(4, activation="relu", name="hidden"), Dense(2, activation="softmax", name="out")])
+    model.build((None, 3))
+    return model
+
+
+def test_to_keras_same_layers_weights_and_predictions(rng):
+    model = nn_model()
+    kmodel = to_keras(model)
+    assert isinstance(kmodel, keras.Sequential)
+    assert [l.name for l in kmodel.layers] == ["hidden", "out"]
+    assert [l.units for l in kmodel.layers] == [4, 2]
+    assert [l.get_config()["activation"] for l in kmodel.layers] == ["relu", "softmax"]
+    for w, kw in zip(model.get_weights(), kmodel.get_weights()):
+        assert w.shape == kw.shape
+        np.testing.assert_allclose(w, kw, rtol=1e-7)  # float32 copies of the same numbers
+    x = rng.normal(size=(5, 3))
+    np.testing.assert_allclose(model.predict(x), kmodel.predict(x, verbose=0), rtol=1e-5, atol=1e-6)
+
+
+def test_from_keras_same_predictions(rng):
+    kmodel = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(3, activation="tanh"),
+                               keras.layers.Dense(1, activation="sigmoid")])
+    model = from_keras(kmodel)
+    assert [l.units for l in model.layers] == [3, 1]
+    assert [l.activation for l in model.layers] == ["tanh", "sigmoid"]
+    x = rng.normal(size=(4, 2)).astype(np.float32)
+    np.testing.assert_allclose(model.predict(x), kmodel(x).numpy(), rtol=1e-5, atol=1e-6)
+
+
+def test_round_trip_keeps_weights():
+    model = nn_model()
+    back = from_keras(to_keras(model))
+    for w, w2 in zip(model.get_weights(), back.get_weights()):
+        np.testing.assert_allclose(w, w2, rtol=1e-7)
+
+
+def test_copy_weights_both_ways(rng):
+    model = nn_model()
+    kmodel = to_keras(model)
+    new = [rng.normal(size=w.shape) for w in model.get_weights()]
+    model.set_weights(new)
+    assert copy_weights(model, kmodel) is kmodel  # nnlib -> Keras
+    for w, kw in zip(new, kmodel.get_weights()):
+        np.testing.assert_allclose(w, kw, rtol=1e-6)
+    other = nn_model()
+    copy_weights(kmodel, other)  # Keras -> nnlib
+    for w, w2 in zip(new, other.get_weights()):
+        np.testing.assert_allclose(w, w2, rtol=1e-6)
+
+
+def test_from_keras_rejects_layers_it_cannot_copy():
+    kmodel = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(3), keras.layers.Dropout(0.5)])
+    with pytest.raises(ValueError, match=r"from_keras handles Dense layers.*received Dropout"):
+        from_keras(kmodel)
+
+
+def test_to_keras_needs_a_built_model():
+    with pytest.raises(RuntimeError, match=r"to_keras needs the weights.*Input\(shape=\(n,\)\)"):
+        to_keras(Sequential([Dense(2)]))
