@@ -31,7 +31,8 @@ def _check_W_b(W, b, n_in, layer):
         )
     if n_in != W.shape[0]:
         raise ValueError(
-            f"Dense {where} expects a_in with {W.shape[0]} features because W is {W.shape} "
+            f"{'Dense ' + where if layer is not None else 'This dense layer'} expects a_in with "
+            f"{W.shape[0]} features because W is {W.shape} "
             f"(n^[l-1], n^[l]); received a_in with {n_in}. Check the layer order, or transpose W "
             f"if it was written in the column convention (n^[l], n^[l-1])."
         )

@@ -120,7 +120,14 @@ def _check_sparse_labels(y_true, k, loss_name):
             f"{loss_name} expects integer class labels y of shape (m,) with values 0..{k - 1}; "
             f"received shape {y_true.shape}.{hint}"
         )
-    if np.any(y_true != np.round(y_true)) or np.any((y_true < 0) | (y_true >= k)):
+    fractional = y_true[y_true != np.round(y_true)]
+    if fractional.size:
+        raise ValueError(
+            f"{loss_name} expects integer class labels 0..{k - 1}; received non-integer values such "
+            f"as {fractional[0]:g}. Give each example its class number as a whole number; for "
+            f"real-valued targets use MeanSquaredError, for probabilities BinaryCrossentropy."
+        )
+    if np.any((y_true < 0) | (y_true >= k)):
         raise ValueError(
             f"{loss_name} expects integer labels 0..{k - 1} for an output layer of {k} units; "
             f"received values from {y_true.min():g} to {y_true.max():g}. Give the last Dense "

@@ -190,13 +190,14 @@ class Sequential:
             raise ValueError("compile() needs a loss, e.g. loss=BinaryCrossentropy() or loss='mse'.")
         if optimizer == "rmsprop":
             raise ValueError("nnlib implements optimizer='sgd' and optimizer='adam'; pass one of them.")
-        self.optimizer = optimizers_mod.get(optimizer)
-        self.loss = losses_mod.get(loss)
+        # check everything before changing anything, so a failed compile leaves the model as it was
+        optimizer = optimizers_mod.get(optimizer)
+        loss = losses_mod.get(loss)
         metrics = list(metrics or [])
         for m in metrics:
             if m not in _METRICS:
                 raise ValueError(f"Unknown metric {m!r}; nnlib supports {sorted(_METRICS)}.")
-        self.metrics = metrics
+        self.optimizer, self.loss, self.metrics = optimizer, loss, metrics
         if self.layers:
             losses_mod.warn_if_double_activation(self.loss, self.layers[-1].activation)
 
