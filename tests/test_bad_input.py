@@ -1,0 +1,326 @@
+"""Bad input: every case gets a clear error saying what was expected, what arrived and how to fix it.
+
+Each ``match=`` checks the three parts: the expectation, the received value, the fix.
+Nothing is silently reshaped.
+"""
+import numpy as np
+import pytest
+
+from nnlib import Dense, Input, Sequential, dense, dense_loop, sequential, set_random_seed
+from nnlib import activations
+from nnlib.losses import (BinaryCrossentropy, CategoricalCrossentropy, MeanSquaredError,
+                          SparseCategoricalCrossentropy)
+from nnlib.optimizers import SGD, Adam
+
+X = np.arange(15.0).reshape(5, 3) / 10
+LABELS = np.array([0, 1, 2, 1, 0])
+
+
+def classifier(compiled=True):
+    """3 features -> 4 relu -> 3 softmax, with the sparse loss."""
+    set_random_seed(0)
+    model = Sequential([Dense(4, activation="relu"), Dense(3, activation="softmax")])
+    if compiled:
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    model.build((None, 3))
+    return model
+
+
+def binary():
+    set_random_seed(0)
+    model = Sequential([Dense(2, activation="relu"), Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    model.build((None, 3))
+    return model
+
+
+# ---- the shape of x ----------------------------------------------------------------------
+@pytest.mark.parametrize("call", ["predict", "fit", "evaluate"])
+def test_1d_input_to_a_model(call):
+    model = classifier()
+    args = (np.array([0.1, 0.2, 0.3]),) if call == "predict" else (np.array([0.1, 0.2, 0.3]), np.array([0]))
+    with pytest.raises(ValueError, match=r"x must be 2-D \(m, n\).*received a 1-D array of shape \(3,\)\. "
+                                         r"Use x\.reshape\(1, -1\) for one example with 3 features"):
+        getattr(model, call)(*args)
+
+
+def test_3d_input_to_a_model():
+    with pytest.raises(ValueError, match=r"must be 2-D \(m, n\); received 3-D of shape \(5, 3, 1\)\. "
+                                         r"Flatten each example first, e\.g\. x\.reshape\(len\(x\), -1\)"):
+        classifier().predict(X[:, :, None])
+
+
+def test_column_count_does_not_match_W():
+    with pytest.raises(ValueError, match=r"Dense layer 1 expects a_in of shape \(m, 3\) because W is \(3, 4\); "
+                                         r"received \(5, 2\)\. Give every example 3 features"):
+        classifier().predict(X[:, :2])
+    with pytest.raises(ValueError, match=r"Dense layer 1 expects a_in of shape \(m, 3\).*received \(5, 4\)"):
+        classifier().fit(np.ones((5, 4)), LABELS, verbose=0)
+
+
+def test_1d_input_to_a_layer():
+    with pytest.raises(ValueError, match=r"expects a_in of shape \(m, n\^\[l-1\]\); received \(3,\)\. "
+                                         r"Use a_in\.reshape\(1, -1\) for one example"):
+        Dense(2).forward(np.ones(3))
+
+
+def test_validation_data_is_checked_too():
+    with pytest.raises(ValueError, match=r"Dense layer 1 expects a_in of shape \(m, 3\).*received \(5, 2\)"):
+        classifier().fit(X, LABELS, validation_data=(X[:, :2], LABELS), verbose=0)
+
+
+# ---- set_weights ---------------------------------------------------------------------------
+def test_set_weights_wrong_count():
+    model = classifier()
+    with pytest.raises(ValueError, match=r"set_weights expects 4 arrays \[W1, b1, \.\.\., W2, b2\] for 2 Dense "
+                                         r"layers; received 2"):
+        model.set_weights(model.get_weights()[:2])
+
+
+def test_set_weights_transposed_W():
+    model = classifier()
+    W1, b1, W2, b2 = model.get_weights()
+    with pytest.raises(ValueError, match=r"Dense layer 1 expects W of shape \(3, 4\) = \(n\^\[l-1\], n\^\[l\]\); "
+                                         r"received \(4, 3\)\. .*pass W\.T"):
+        model.set_weights([W1.T, b1, W2, b2])
+    with pytest.raises(ValueError, match=r"Dense layer 2 expects W of shape \(4, 3\).*received \(3, 4\)"):
+        model.set_weights([W1, b1, W2.T, b2])
+
+
+def test_set_weights_column_bias():
+    model = classifier()
+    W1, b1, W2, b2 = model.get_weights()
+    with pytest.raises(ValueError, match=r"Dense layer 1 expects b of shape \(4,\); received \(4, 1\)\. "
+                                         r"Use b\.reshape\(-1\)"):
+        model.set_weights([W1, b1.reshape(-1, 1), W2, b2])
+
+
+def test_failed_set_weights_keeps_the_old_weights_of_that_layer():
+    model = classifier()
+    before = model.get_weights()
+    with pytest.raises(ValueError):
+        model.set_weights([before[0].T, *before[1:]])
+    np.testing.assert_array_equal(model.get_weights()[0], before[0])
+
+
+# ---- labels ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("y, received", [([0, 1, 5, 1, 0], r"from 0 to 5"), ([0, 1, -1, 1, 0], r"from -1 to 1")])
+def test_sparse_labels_out_of_range(y, received):
+    with pytest.raises(ValueError, match=rf"expects integer labels 0\.\.2 for an output layer of 3 units; "
+                                         rf"received values ({received}).*Give the last Dense layer as many "
+                                         rf"units as there are classes"):
+        classifier().fit(X, y, verbose=0)
+
+
+def test_sparse_labels_not_integers():
+    with pytest.raises(ValueError, match=r"expects integer class labels 0\.\.2; received non-integer values such "
+                                         r"as 0\.5\. .*MeanSquaredError"):
+        classifier().fit(X, [0, 1, 0.5, 1, 0], verbose=0)
+
+
+def test_one_hot_labels_to_the_sparse_loss():
+    with pytest.raises(ValueError, match=r"SparseCategoricalCrossentropy expects integer class labels y of shape "
+                                         r"\(m,\).*received shape \(5, 3\)\. They look one-hot: use "
+                                         r"CategoricalCrossentropy, or y\.argmax\(axis=1\)"):
+        classifier().fit(X, np.eye(3)[LABELS], verbose=0)
+
+
+def test_integer_labels_to_the_categorical_loss():
+    model = classifier()
+    model.compile(optimizer="adam", loss=CategoricalCrossentropy())
+    with pytest.raises(ValueError, match=r"expects one-hot labels of shape \(m, K\) = \(5, 3\); received "
+                                         r"integer-like labels of shape \(5,\)\. Use SparseCategoricalCrossentropy, "
+                                         r"or one-hot encode with np\.eye\(K\)\[y\]"):
+        model.fit(X, LABELS, verbose=0)
+
+
+def test_binary_labels_outside_0_1():
+    with pytest.raises(ValueError, match=r"BinaryCrossentropy expects labels y in \[0, 1\].*received values from "
+                                         r"0\.0 to 2\.0\. For classes 0\.\.K-1 use SparseCategoricalCrossentropy"):
+        binary().fit(X, [0, 1, 2, 1, 0], verbose=0)
+
+
+def test_label_shape_that_does_not_match_the_output():
+    with pytest.raises(ValueError, match=r"expects y_true with the shape of y_pred \(5, 1\); received \(5, 2\)"):
+        binary().fit(X, np.ones((5, 2)), verbose=0)
+    with pytest.raises(ValueError, match=r"MeanSquaredError expects y_true with the shape of y_pred \(2, 3\); "
+                                         r"received \(2, 2\)"):
+        MeanSquaredError()(np.ones((2, 2)), np.ones((2, 3)))
+
+
+def test_probabilities_outside_0_1_to_bce():
+    with pytest.raises(ValueError, match=r"expects probabilities a in \[0, 1\]; received values from -0\.2 to 1\.5"
+                                         r"\. If these are logits z .*use BinaryCrossentropy\(from_logits=True\)"):
+        BinaryCrossentropy()([0, 1], [1.5, -0.2])
+
+
+# ---- x and y together, NaN and inf --------------------------------------------------------------
+def test_len_x_differs_from_len_y():
+    with pytest.raises(ValueError, match=r"x and y must hold the same number of examples m; received len\(x\) = 5 "
+                                         r"and len\(y\) = 4\. Check that y has one label per row of x"):
+        classifier().fit(X, LABELS[:4], verbose=0)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_nan_or_inf_in_x(bad):
+    x = X.copy()
+    x[3, 1] = bad
+    with pytest.raises(ValueError, match=rf"x contains NaN or inf \(first at index \(3, 1\), value {bad}\)\. "
+                                         r"Remove or impute those entries"):
+        classifier().fit(x, LABELS, verbose=0)
+    with pytest.raises(ValueError, match=r"x contains NaN or inf"):
+        classifier().predict(x)
+
+
+def test_nan_in_y():
+    with pytest.raises(ValueError, match=r"y contains NaN or inf \(first at index \(2,\), value nan\)"):
+        binary().fit(X, [0, 1, np.nan, 1, 0], verbose=0)
+
+
+def test_text_instead_of_numbers():
+    with pytest.raises(ValueError, match=r"x must be numbers .*received list that numpy cannot turn into floats"):
+        classifier().predict([["a", "b", "c"]])
+
+
+# ---- order of calls -----------------------------------------------------------------------------
+@pytest.mark.parametrize("call", ["fit", "evaluate", "compute_gradients"])
+def test_before_compile_is_a_runtime_error(call):
+    model = classifier(compiled=False)
+    with pytest.raises(RuntimeError, match=rf"{call}\(\) needs compile\(\) first: model\.compile\(optimizer=Adam\(\), "
+                                           r"loss=BinaryCrossentropy\(\)\)"):
+        getattr(model, call)(X, LABELS)
+
+
+def test_predict_with_no_layers():
+    with pytest.raises(RuntimeError, match=r"no layers: Sequential\(\[Dense"):
+        Sequential([]).predict(X)
+
+
+# ---- from_logits=True after sigmoid/softmax: a warning ------------------------------------------
+@pytest.mark.parametrize("act, loss", [("sigmoid", BinaryCrossentropy(from_logits=True)),
+                                       ("softmax", SparseCategoricalCrossentropy(from_logits=True)),
+                                       ("softmax", CategoricalCrossentropy(from_logits=True))])
+def test_from_logits_after_a_probability_output_warns(act, loss):
+    model = Sequential([Dense(3 if act == "softmax" else 1, activation=act)])
+    with pytest.warns(UserWarning, match=rf"\(from_logits=True\) received the output of a '{act}' layer, i\.e\. "
+                                         r"probabilities, not logits\. Use activation='linear' in the last Dense "
+                                         r"layer .*or from_logits=False"):
+        model.compile(optimizer="adam", loss=loss)
+
+
+def test_no_warning_for_the_recommended_setups(recwarn):
+    Sequential([Dense(1, activation="linear")]).compile(optimizer="adam", loss=BinaryCrossentropy(from_logits=True))
+    Sequential([Dense(1, activation="sigmoid")]).compile(optimizer="adam", loss=BinaryCrossentropy())
+    assert not [w for w in recwarn if issubclass(w.category, UserWarning)]
+
+
+# ---- names and arguments ------------------------------------------------------------------------
+def test_unknown_names_list_the_valid_ones():
+    with pytest.raises(ValueError, match=r"Unknown activation 'softplus'\. Expected one of \['leaky_relu', 'linear', "
+                                         r"'relu', 'sigmoid', 'softmax', 'tanh'\]"):
+        Dense(3, activation="softplus")
+    with pytest.raises(ValueError, match=r"Unknown loss 'hinge'\. Expected a Loss object .*'binary_crossentropy'"):
+        classifier().compile(optimizer="adam", loss="hinge")
+    with pytest.raises(ValueError, match=r"Unknown optimizer 'adagrad'\. Expected an Optimizer .*\['adam', 'sgd'\]"):
+        classifier().compile(optimizer="adagrad", loss="mse")
+    with pytest.raises(ValueError, match=r"optimizer='sgd' and optimizer='adam'"):
+        classifier().compile(loss="mse")  # Keras's default "rmsprop"
+    with pytest.raises(ValueError, match=r"Unknown metric 'auc'; nnlib supports \['acc', 'accuracy'\]"):
+        classifier().compile(optimizer="adam", loss="mse", metrics=["auc"])
+    with pytest.raises(ValueError, match=r"compile\(\) needs a loss, e\.g\. loss=BinaryCrossentropy\(\)"):
+        classifier().compile(optimizer="adam")
+
+
+def test_failed_compile_leaves_the_model_as_it_was():
+    model = classifier()
+    loss, opt = model.loss, model.optimizer
+    with pytest.raises(ValueError, match="Unknown metric"):
+        model.compile(optimizer="sgd", loss="mse", metrics=["auc"])
+    assert model.loss is loss and model.optimizer is opt
+
+
+@pytest.mark.parametrize("units", [0, -1, 2.5, True, "3"])
+def test_dense_units(units):
+    with pytest.raises(ValueError, match=r"Dense\(units=\.\.\.\) must be a positive integer; received"):
+        Dense(units)
+
+
+def test_input_shape():
+    with pytest.raises(ValueError, match=r"Input\(shape=\.\.\.\) must be \(n,\) for dense networks; received \(2, 3\)"):
+        Input(shape=(2, 3))
+
+
+def test_sequential_of_something_else():
+    with pytest.raises(ValueError, match=r"Sequential accepts Dense layers .*received ndarray\. Write "
+                                         r"Sequential\(\[Dense\(3, activation='sigmoid'\)"):
+        Sequential([np.ones(3)])
+
+
+def test_fit_arguments():
+    with pytest.raises(ValueError, match=r"epochs must be a non-negative integer; received -1"):
+        classifier().fit(X, LABELS, epochs=-1, verbose=0)
+    with pytest.raises(ValueError, match=r"batch_size must be >= 1; received 0"):
+        classifier().fit(X, LABELS, batch_size=0, verbose=0)
+
+
+def test_optimizer_arguments():
+    for bad in (0, -1e-3, float("nan")):
+        with pytest.raises(ValueError, match=r"learning_rate \(alpha\) must be a positive number; received .*"
+                                             r"Typical values are 1e-3 for Adam"):
+            Adam(learning_rate=bad)
+    with pytest.raises(ValueError, match=r"momentum must be in \[0, 1\); received 1\.0\. 0\.9 is typical"):
+        SGD(momentum=1.0)
+    with pytest.raises(ValueError, match=r"beta_2 must be in \[0, 1\); received 1\.5"):
+        Adam(beta_2=1.5)
+    with pytest.raises(ValueError, match=r"Gradient 0 has shape \(3,\) but its parameter has \(2,\)"):
+        SGD().update([np.ones(2)], [np.ones(3)])
+
+
+def test_unknown_activation_name_in_activations_module():
+    with pytest.raises(ValueError, match=r"Unknown activation 'gelu'.*as in Dense\(3, activation=\"relu\"\)"):
+        activations.get("gelu")
+
+
+# ---- the forward functions of the course --------------------------------------------------------
+def test_dense_loop_given_a_batch():
+    with pytest.raises(ValueError, match=r"dense_loop handles one example: a_in must be 1-D .*received shape "
+                                         r"\(2, 2\)\. Use dense\(A_in, W, b, g\) for a batch"):
+        dense_loop(np.ones((2, 2)), np.ones((2, 3)), np.ones(3), "sigmoid")
+
+
+def test_dense_with_W_of_the_wrong_orientation():
+    with pytest.raises(ValueError, match=r"This dense layer expects a_in with 2 features because W is \(2, 3\) "
+                                         r"\(n\^\[l-1\], n\^\[l\]\); received a_in with 3\. .*transpose W"):
+        dense(np.ones((4, 3)), np.ones((2, 3)), np.ones(3), "sigmoid")
+
+
+def test_dense_with_a_bias_per_input_instead_of_per_unit():
+    with pytest.raises(ValueError, match=r"b\^\[l\] must have shape \(n\^\[l\],\) = \(3,\) to match W\^\[l\] of "
+                                         r"shape \(2, 3\).*received \(2,\)\. Use one bias per unit, e\.g\. "
+                                         r"b = np\.zeros\(3\)"):
+        dense(np.ones((4, 2)), np.ones((2, 3)), np.ones(2), "sigmoid")
+
+
+def test_dense_with_a_1d_W():
+    with pytest.raises(ValueError, match=r"W\^\[l\] must be 2-D of shape \(n\^\[l-1\], n\^\[l\]\); received shape "
+                                         r"\(2,\).*use W\.reshape\(-1, 1\)"):
+        dense(np.ones((4, 2)), np.ones(2), np.ones(1), "sigmoid")
+
+
+def test_sequential_names_the_layer_that_does_not_fit():
+    params = [(np.ones((2, 3)), np.ones(3)), (np.ones((2, 1)), np.ones(1))]
+    with pytest.raises(ValueError, match=r"Dense layer 2 expects a_in with 2 features because W is \(2, 1\).*"
+                                         r"received a_in with 3"):
+        sequential(np.ones(2), params)
+    with pytest.raises(ValueError, match=r"params\[0\] must be \(W, b\) or \(W, b, g\) for layer 1; received 1 items"):
+        sequential(np.ones(2), [(np.ones((2, 3)),)])
+
+
+def test_nothing_is_silently_reshaped():
+    """A column of labels for a 2-unit output, a (1, m) row of labels: errors, never broadcasting."""
+    model = Sequential([Dense(2, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    with pytest.raises(ValueError, match=r"expects y_true with the shape of y_pred \(5, 2\); received \(5, 1\)"):
+        model.fit(X, np.ones((5, 1)), verbose=0)
+    with pytest.raises(ValueError, match=r"received len\(x\) = 5 and len\(y\) = 1"):
+        binary().fit(X, np.ones((1, 5)), verbose=0)
