@@ -1,0 +1,223 @@
+"""Chapter 2 widget: forward propagation through the coffee-roasting network, step by step.
+
+The network is the course's 2 -> 3 -> 1 with sigmoid units, trained once with nnlib (fixed
+seed, cached), on inputs normalised with the training data's mean and standard deviation.
+Sliders choose a roast (temperature, duration); a step control reveals the input, then the
+hidden layer, then the output. Below, one map per unit shows where in the
+(temperature, duration) plane that unit is "on" (a > 0.5): the decision region it learned.
+"""
+from functools import lru_cache
+
+import numpy as np
+from matplotlib.patches import Circle, FancyBboxPatch
+
+from .. import Dense, Input, Sequential, _random, set_random_seed
+from ..activations import sigmoid
+from ..datasets import load_coffee_data
+from ..losses import BinaryCrossentropy
+from ..optimizers import Adam
+from ._core import Choice, Slider, Widget, fmt
+
+X_COFFEE, Y_COFFEE = load_coffee_data()
+MU = X_COFFEE.mean(axis=0)      # (2,) mean temperature and duration
+SIGMA = X_COFFEE.std(axis=0)    # (2,) their standard deviations
+T_RANGE = (150.0, 285.0)
+D_RANGE = (11.5, 15.5)
+
+
+def normalize(X):
+    """(X - mean) / std with the coffee training data's statistics. Shapes: (m, 2) or (2,) -> same."""
+    return (np.asarray(X, dtype=float) - MU) / SIGMA
+
+
+@lru_cache(maxsize=None)
+def _trained(seed, epochs, learning_rate):
+    saved = _random.get_rng()      # leave nnlib's global generator as the caller had it
+    try:
+        set_random_seed(seed)
+        model = Sequential([Input(shape=(2,)), Dense(3, activation="sigmoid", name="layer1"),
+                            Dense(1, activation="sigmoid", name="layer2")], name="coffee")
+        model.compile(optimizer=Adam(learning_rate=learning_rate), loss=BinaryCrossentropy())
+        model.fit(normalize(X_COFFEE), Y_COFFEE, epochs=epochs, batch_size=len(X_COFFEE), verbose=0)
+    finally:
+        _random._rng = saved
+    return tuple(model.get_weights())
+
+
+def coffee_weights(seed=1, epochs=2000, learning_rate=0.1):
+    """[W1, b1, W2, b2] of the 2-3-1 sigmoid network trained once on the normalised coffee data.
+
+    Full-batch Adam, nnlib's seed ``seed``; cached, so every call returns the same numbers
+    (copies). Shapes: W1 (2, 3), b1 (3,), W2 (3, 1), b2 (1,).
+    """
+    return [w.copy() for w in _trained(seed, epochs, learning_rate)]
+
+
+# ---- precomputed maps: each unit's activation over the (temperature, duration) plane -----
+_N = 90
+_T = np.linspace(*T_RANGE, _N)
+_D = np.linspace(*D_RANGE, _N)
+_TT, _DD = np.meshgrid(_T, _D)
+_GRID = normalize(np.column_stack([_TT.ravel(), _DD.ravel()]))
+
+
+@lru_cache(maxsize=None)
+def _maps():
+    W1, b1, W2, b2 = coffee_weights()
+    A1 = sigmoid(_GRID @ W1 + b1)           # (N*N, 3)
+    A2 = sigmoid(A1 @ W2 + b2)              # (N*N, 1)
+    maps = [A1[:, j].reshape(_N, _N) for j in range(3)] + [A2[:, 0].reshape(_N, _N)]
+    return maps, [_contour(m) for m in maps]
+
+
+def _contour(field, level=0.5):
+    """The a = 0.5 line(s) of a map, as a list of (k, 2) arrays in (temperature, duration)."""
+    import contourpy
+
+    gen = contourpy.contour_generator(_T, _D, field)
+    return [seg for seg in gen.lines(level) if len(seg) > 1]
+
+
+STEPS = ["1 · input x", "2 · hidden layer", "3 · output"]
+
+
+def _forward(temperature, duration):
+    W1, b1, W2, b2 = coffee_weights()
+    x = normalize([temperature, duration])
+    z1 = x @ W1 + b1
+    a1 = sigmoid(z1)
+    z2 = a1 @ W2 + b2
+    a2 = sigmoid(z2)
+    return x, z1, a1, z2, a2
+
+
+def _node(ax, xy, value, label, shown, cmap):
+    face = cmap(float(value)) if shown else "0.93"
+    ax.add_patch(Circle(xy, 0.42, facecolor=face, edgecolor="0.2", lw=1.2, zorder=3))
+    txt_color = "white" if shown and value < 0.45 else "black"   # viridis: dark below ~0.45
+    ax.text(xy[0], xy[1], f"{value:.2f}" if shown else "?", ha="center", va="center",
+            fontsize=10, color=txt_color, zorder=4, weight="bold")
+    ax.text(xy[0], xy[1] - 0.62, label, ha="center", va="top", fontsize=8, color="0.25")
+
+
+def _prod(a, w):
+    """'0.47·(-23.6)': one term of a dot product, negatives in brackets."""
+    return f"{a:.2f}·({w:.1f})" if w < 0 else f"{a:.2f}·{w:.1f}"
+
+
+def _plus(b):
+    """'+ 2.7' or '- 25.7'."""
+    return f"+ {b:.1f}" if b >= 0 else f"- {-b:.1f}"
+
+
+def draw_forward(fig, temperature, duration, step):
+    """Network diagram with the activations revealed up to ``step``, and each unit's map."""
+    import matplotlib.pyplot as plt
+
+    k = STEPS.index(step)
+    W1, b1, W2, b2 = coffee_weights()
+    x, z1, a1, z2, a2 = _forward(temperature, duration)
+    maps, lines = _maps()
+    cmap = plt.get_cmap("viridis")
+
+    # Fixed positions instead of constrained layout: the same picture, drawn several times faster.
+    fig.set_layout_engine("none")
+    gs = fig.add_gridspec(2, 4, height_ratios=[1.25, 1], left=0.065, right=0.99, bottom=0.08,
+                          top=0.93, hspace=0.22, wspace=0.08)
+    ax = fig.add_subplot(gs[0, :])
+    ax.set(xlim=(-0.2, 14.2), ylim=(-0.55, 4.1), aspect="equal")
+    ax.axis("off")
+    inp = [(1.5, 2.9), (1.5, 1.0)]
+    hid = [(4.0, 3.4), (4.0, 1.95), (4.0, 0.5)]
+    out = (6.4, 1.95)
+    wmax = max(np.abs(W1).max(), np.abs(W2).max())
+    for i, p in enumerate(inp):
+        for j, q in enumerate(hid):
+            w = W1[i, j]
+            ax.plot([p[0], q[0]], [p[1], q[1]], color="C3" if w > 0 else "C0",
+                    lw=0.4 + 3 * abs(w) / wmax, alpha=0.9 if k >= 1 else 0.25, zorder=1)
+    for j, q in enumerate(hid):
+        w = W2[j, 0]
+        ax.plot([q[0], out[0]], [q[1], out[1]], color="C3" if w > 0 else "C0",
+                lw=0.4 + 3 * abs(w) / wmax, alpha=0.9 if k >= 2 else 0.25, zorder=1)
+    # inputs: show the raw value and the normalised one (what the network really reads)
+    raw = [f"{temperature:.0f} °C", f"{duration:.1f} min"]
+    for i, p in enumerate(inp):
+        ax.add_patch(Circle(p, 0.42, facecolor="white", edgecolor="0.2", lw=1.2, zorder=3))
+        ax.text(p[0], p[1], f"{x[i]:+.2f}", ha="center", va="center", fontsize=10, weight="bold", zorder=4)
+        ax.text(p[0] - 0.55, p[1], raw[i], ha="right", va="center", fontsize=9)
+        ax.text(p[0], p[1] - 0.62, f"x{i + 1} (normalised)", ha="center", va="top", fontsize=8, color="0.25")
+    for j, q in enumerate(hid):
+        _node(ax, q, a1[j], f"unit {j + 1}: a$_{j + 1}^{{[1]}}$", k >= 1, cmap)
+    _node(ax, out, a2[0], "a$^{[2]}$ = P(good)", k >= 2, cmap)
+    if k >= 2:
+        good = a2[0] >= 0.5
+        ax.text(out[0], 0.75, "good roast" if good else "bad roast", ha="center", va="top",
+                fontsize=10, weight="bold", color="C2" if good else "C3")
+    ax.text(1.5, -0.05, "edges: red w > 0, blue w < 0\nline width ∝ |w|", ha="center", va="top", fontsize=7.5,
+            color="0.35")
+    ax.text(1.5, 4.0, "layer 0: input", ha="center", fontsize=9, weight="bold")
+    ax.text(4.0, 4.0, "layer 1: hidden", ha="center", fontsize=9, weight="bold")
+    ax.text(6.4, 4.0, "layer 2: output", ha="center", fontsize=9, weight="bold")
+
+    # the computation of the current step, in numbers
+    if k == 0:
+        lines_txt = ["step 1: normalise the input",
+                     f"x1 = ({temperature:.0f} - {MU[0]:.1f}) / {SIGMA[0]:.1f} = {x[0]:+.2f}",
+                     f"x2 = ({duration:.2f} - {MU[1]:.2f}) / {SIGMA[1]:.2f} = {x[1]:+.2f}",
+                     "a$^{[0]}$ = x; next: layer 1"]
+    elif k == 1:
+        lines_txt = ["step 2: z$^{[1]}$ = a$^{[0]}$ W$^{[1]}$ + b$^{[1]}$,  a$^{[1]}$ = g(z$^{[1]}$)"]
+        for j in range(3):
+            lines_txt.append(f"unit {j + 1}: z = {_prod(x[0], W1[0, j])} + {_prod(x[1], W1[1, j])} "
+                             f"{_plus(b1[j])} = {z1[j]:.1f}  → a = {fmt(float(a1[j]), 2)}")
+    else:
+        verdict = "good roast" if a2[0] >= 0.5 else "bad roast"
+        lines_txt = ["step 3: z$^{[2]}$ = a$^{[1]}$ W$^{[2]}$ + b$^{[2]}$",
+                     " + ".join(_prod(a1[j], W2[j, 0]) for j in range(3)) + f" {_plus(b2[0])}",
+                     f"= {z2[0]:.2f}  → a$^{{[2]}}$ = g(z) = {a2[0]:.3f}",
+                     f"a$^{{[2]}}$ ≥ 0.5 ? → {verdict}"]
+    ax.add_patch(FancyBboxPatch((7.55, 0.15), 6.55, 3.55, boxstyle="round,pad=0.1", fc="#f6f6f0",
+                                ec="0.6", zorder=0))
+    for i, t in enumerate(lines_txt):
+        ax.text(7.75, 3.35 - i * 0.72, t, fontsize=8.5 if i else 9, va="center",
+                weight="bold" if i == 0 else "normal")
+
+    titles = [f"unit 1 (a = {fmt(float(a1[0]), 2)})", f"unit 2 (a = {fmt(float(a1[1]), 2)})",
+              f"unit 3 (a = {fmt(float(a1[2]), 2)})", f"output (a = {fmt(float(a2[0]), 2)})"]
+    for j in range(4):
+        axm = fig.add_subplot(gs[1, j])
+        axm.imshow(maps[j], origin="lower", extent=(*T_RANGE, *D_RANGE), aspect="auto",
+                   cmap=cmap, vmin=0, vmax=1, alpha=1.0 if (j < 3 and k >= 1) or k >= 2 else 0.35)
+        for seg in lines[j]:
+            axm.plot(seg[:, 0], seg[:, 1], color="white", lw=1.2)
+        if j == 3:
+            good = Y_COFFEE[:, 0] == 1
+            axm.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=6, marker="x", color="C3", lw=0.8)
+            axm.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=5, facecolors="none",
+                        edgecolors="0.85", lw=0.5)
+        axm.plot([temperature], [duration], marker="*", ms=13, color="C1", mec="k", zorder=5)
+        shown = (j < 3 and k >= 1) or k >= 2
+        axm.set_title(titles[j] if shown else ("unit %d (a = ?)" % (j + 1) if j < 3 else "output (a = ?)"),
+                      fontsize=9)
+        axm.set_xlabel("temperature (°C)", fontsize=8)
+        axm.set_xticks([175, 225, 275])
+        axm.set_yticks([12, 13, 14, 15])
+        if j == 0:
+            axm.set_ylabel("duration (min)", fontsize=8)
+        else:
+            axm.set_yticklabels([])
+        axm.tick_params(labelsize=7)
+
+
+forward_widget = Widget(
+    draw=draw_forward,
+    controls={
+        "temperature": Slider(150.0, 285.0, 200.0, step=1.0, description="temperature (°C)"),
+        "duration": Slider(11.5, 15.5, 13.9, step=0.05, description="duration (min)"),
+        "step": Choice(STEPS, value=STEPS[2], description="show up to"),
+    },
+    title="Forward propagation, coffee network 2 → 3 → 1 (maps: each unit's a over all roasts; "
+          "white line a = 0.5; ★ your roast)",
+    figsize=(10.5, 6.2),
+)
