@@ -1,0 +1,658 @@
+"""Chapter 13: a playground in the spirit of TensorFlow Playground, trained by nnlib.
+
+Three layers, each usable without the next:
+
+- ``Playground``: a plain class. It holds one 2-D data set, one nnlib network and its
+  optimizer; ``step(n)`` trains n full-batch steps, ``state`` reports losses and accuracies,
+  ``render()`` updates a matplotlib figure in place (decision regions, every first- and
+  second-layer unit's response over the plane, train/test loss curves) and ``png()`` turns
+  it into PNG bytes. Tests and benchmarks drive it headless.
+- ``playground_app()``: the ipywidgets app around it. A ``Play`` widget ticks in the
+  browser; every tick runs ``step(steps_per_frame)`` + ``png()`` in the kernel and puts the
+  bytes into an ``ipywidgets.Image``. Works in JupyterLab and in Voila.
+- ``playground_widget``: a sweepable ``Widget`` (data set x activation x output x ... ->
+  the figure after a fixed number of steps), for the static figure and the widget tests.
+
+Bad combinations never end in a traceback: a sigmoid output on a 3-class data set, an
+unreadable layer list or a diverging learning rate are explained on the plot.
+"""
+import functools
+import io
+import os
+import sys
+import textwrap
+import time
+
+import numpy as np
+
+from .. import activations
+from ..layers import Dense, glorot_uniform
+from ..losses import BinaryCrossentropy, MeanSquaredError, SparseCategoricalCrossentropy
+from ..model import Sequential
+from ..optimizers import SGD, Adam
+from ..playground_data import DATASETS, N_CLASSES, make_dataset
+from ._core import Choice, Slider, Widget, fmt, note
+
+ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear")
+OUTPUTS = ("sigmoid", "softmax")
+LOSSES = ("cross-entropy", "mse")
+OPTIMIZERS = ("gradient descent", "adam")
+# Playground's colours: class 0 orange, class 1 blue; then green and purple for blobs3/blobs4.
+CLASS_COLORS = np.array([[0.96, 0.58, 0.13], [0.03, 0.47, 0.74], [0.20, 0.63, 0.17], [0.50, 0.30, 0.65]])
+EXTENT = 1.3  # the plane shown: [-1.3, 1.3] x [-1.3, 1.3]
+
+
+def _colormap_table(name, n=256):
+    from matplotlib import colormaps
+
+    return colormaps[name](np.linspace(0, 1, n))[:, :3]
+
+
+_PUOR = _colormap_table("PuOr")  # unit responses: purple low, orange high
+
+
+class PlaygroundError(ValueError):
+    """A setting the playground cannot train, with the reason in the course's words."""
+
+
+def parse_hidden(text):
+    """Hidden layer sizes from a text such as "8,8" (two layers of 8 units); "" or "0" for none.
+
+    Returns a tuple of ints. Raises PlaygroundError with a readable reason otherwise.
+    """
+    if isinstance(text, (tuple, list)):
+        parts = [str(p) for p in text]
+    else:
+        parts = [p.strip() for p in str(text).replace(";", ",").replace(" ", ",").split(",")]
+    parts = [p for p in parts if p]
+    if parts in ([], ["0"]):
+        return ()
+    try:
+        sizes = tuple(int(p) for p in parts)
+    except ValueError:
+        raise PlaygroundError(f"hidden layers: write unit counts separated by commas, like 8,8; "
+                              f"received {text!r}.") from None
+    if any(s < 1 or s > 64 for s in sizes):
+        raise PlaygroundError(f"hidden layers: each layer needs 1 to 64 units; received {text!r}.")
+    if len(sizes) > 6:
+        raise PlaygroundError(f"hidden layers: at most 6 here; received {len(sizes)}.")
+    return sizes
+
+
+def check_setting(dataset, output, loss):
+    """Raise PlaygroundError if the output layer cannot represent the data set's classes."""
+    if dataset not in N_CLASSES:
+        raise PlaygroundError(f"unknown data set {dataset!r}; choose one of {list(DATASETS)}.")
+    if output not in OUTPUTS:
+        raise PlaygroundError(f"output must be one of {list(OUTPUTS)}; received {output!r}.")
+    if loss not in LOSSES:
+        raise PlaygroundError(f"loss must be one of {list(LOSSES)}; received {loss!r}.")
+    k = N_CLASSES[dataset]
+    if output == "sigmoid" and k > 2:
+        raise PlaygroundError(
+            f"A sigmoid output is one unit giving P(y = 1): it can tell 2 classes apart, but "
+            f"{dataset} has {k}. Choose the softmax output ({k} units, one probability per class).")
+
+
+def in_voila():
+    """True when this kernel was started by Voila (it sets SERVER_SOFTWARE=voila/<version>)."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+
+
+class _Discard:
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+
+def app_mode():
+    """Under Voila, show only the widgets: printed text is dropped, static figures are skipped.
+
+    In Jupyter (or nbclient, or a test) it does nothing and returns False.
+    """
+    if not in_voila():
+        return False
+    sys.stdout = _Discard()
+    return True
+
+
+class Playground:
+    """A 2-D classification problem, a small nnlib network, and its optimizer.
+
+    Args:
+        dataset: one of DATASETS ("circle", "xor", "gauss", "spiral", "blobs3", "blobs4").
+        hidden: hidden layer sizes, "8,8" or (8, 8); "" for none (logistic/softmax regression).
+        activation: the hidden layers' activation (a Keras name).
+        output: "sigmoid" (1 unit, binary only) or "softmax" (one unit per class, K >= 2).
+        loss: "cross-entropy" (binary or sparse categorical) or "mse" (on 0/1 or one-hot targets).
+        optimizer: "gradient descent" (nnlib SGD) or "adam".
+        learning_rate: alpha.
+        noise: jitter of the data points; m_train / m_test: sizes of the two sets.
+        seed: fixes the data and the initial weights; reset() returns to exactly this start.
+        grid: the decision regions and unit responses are evaluated on grid x grid points.
+    Shapes: X_train (m_train, 2), y_train (m_train,) integer labels.
+    """
+
+    def __init__(self, dataset="circle", hidden="8,8", activation="tanh", output="sigmoid",
+                 loss="cross-entropy", optimizer="adam", learning_rate=0.03, noise=0.05,
+                 m_train=200, m_test=200, seed=0, grid=50):
+        check_setting(dataset, output, loss)
+        if activation not in ACTIVATIONS:
+            raise PlaygroundError(f"activation must be one of {list(ACTIVATIONS)}; received {activation!r}.")
+        if optimizer not in OPTIMIZERS and optimizer != "sgd":
+            raise PlaygroundError(f"optimizer must be one of {list(OPTIMIZERS)}; received {optimizer!r}.")
+        if not np.isfinite(learning_rate) or learning_rate <= 0:
+            raise PlaygroundError(f"the learning rate must be a positive number; received {learning_rate!r}.")
+        self.dataset, self.activation, self.output, self.loss_name = dataset, activation, output, loss
+        self.optimizer_name = "gradient descent" if optimizer == "sgd" else optimizer
+        self.hidden = parse_hidden(hidden)
+        self.learning_rate, self.noise, self.seed, self.grid = float(learning_rate), float(noise), seed, grid
+        self.k = N_CLASSES[dataset]
+        self.X_train, self.y_train = make_dataset(dataset, m_train, noise, seed=seed)
+        self.X_test, self.y_test = make_dataset(dataset, m_test, noise, seed=seed + 1000)
+        g = np.linspace(-EXTENT, EXTENT, grid)
+        gx, gy = np.meshgrid(g, g)
+        self.X_grid = np.column_stack([gx.ravel(), gy.ravel()])  # row r of the image = y value r
+        self._fig = None
+        self.reset()
+
+    def __repr__(self):
+        arch = "-".join(str(n) for n in (2, *self.hidden, self.n_out))
+        return (f"Playground({self.dataset}, {arch}, {self.activation}/{self.output}, {self.loss_name}, "
+                f"{self.optimizer_name} alpha={self.learning_rate:g}, step {self.steps})")
+
+    # ---- the network --------------------------------------------------------------------
+    @property
+    def n_out(self):
+        return 1 if self.output == "sigmoid" else self.k
+
+    def _targets(self, y):
+        if self.loss_name == "mse" and self.output == "softmax":
+            return np.eye(self.n_out)[y]          # one-hot rows for squared error
+        return y.astype(float)
+
+    def reset(self):
+        """Back to step 0: the same data, the same initial weights (from seed), fresh optimizer."""
+        rng = np.random.default_rng(self.seed + 1)
+        sizes = (2, *self.hidden, self.n_out)
+        layers = [Dense(n, activation=self.activation, name=f"hidden_{i + 1}") for i, n in enumerate(self.hidden)]
+        layers.append(Dense(self.n_out, activation=self.output, name="output"))
+        self.model = Sequential(layers, name="playground")
+        weights = []
+        for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+            weights += [glorot_uniform(n_in, n_out, rng), np.zeros(n_out)]
+        self.model.set_weights(weights)
+        if self.loss_name == "mse":
+            loss = MeanSquaredError()
+        else:
+            loss = BinaryCrossentropy() if self.output == "sigmoid" else SparseCategoricalCrossentropy()
+        opt = Adam(self.learning_rate) if self.optimizer_name == "adam" else SGD(self.learning_rate)
+        self.model.compile(optimizer=opt, loss=loss)
+        self._T_train, self._T_test = self._targets(self.y_train), self._targets(self.y_test)
+        self.steps = 0
+        self.diverged = None          # None, or the reason training stopped
+        self._last_good = self.model.get_weights()
+        self.history = {"step": [], "train_loss": [], "test_loss": []}
+        self._train = self._evaluate(self.X_train, self._T_train, self.y_train)
+        self._test = self._evaluate(self.X_test, self._T_test, self.y_test)
+        self._record()
+        self._initial_loss = self.history["train_loss"][0]
+        self._limits = None            # the loss axes rescale from scratch
+        self._artists_stale = True
+        return self
+
+    def _probs(self, X):
+        """P(class) for every row: (m, K) also for a sigmoid output (columns 1 - a, a)."""
+        a = self.model.predict(X)
+        return np.column_stack([1 - a[:, 0], a[:, 0]]) if self.output == "sigmoid" else a
+
+    def _evaluate(self, X, T, y):
+        with np.errstate(all="ignore"):
+            loss = self.model.evaluate(X, T)
+            acc = float(np.mean(np.argmax(self._probs(X), axis=1) == y))
+        return float(loss), acc
+
+    def _record(self):
+        h = self.history
+        h["step"].append(self.steps)
+        h["train_loss"].append(self._train[0])
+        h["test_loss"].append(self._test[0])
+        if len(h["step"]) > 4000:      # a long run: keep every other point so plotting stays cheap
+            for key in h:
+                h[key] = h[key][::2]
+        self.warning = self._find_warning()
+
+    def _find_warning(self):
+        """A problem worth saying while training goes on (dead ReLUs, a loss above its start)."""
+        if self.activation == "relu":
+            a = self.X_train
+            for l, layer in enumerate(self.model.layers[:-1], start=1):
+                a = activations.relu(a @ layer.W + layer.b)
+                if not np.any(a > 0):
+                    return (f"every ReLU unit of hidden layer {l} is dead: z < 0 for all points, so "
+                            f"a = 0 and its gradient is 0; it can never recover. A large step pushed it "
+                            f"there: lower the learning rate, or use leaky_relu.")
+        if self.steps >= 20 and self._train[0] > 1.2 * self._initial_loss + 0.05:
+            return (f"the loss ({fmt(self._train[0])}) is above where it started "
+                    f"({fmt(self._initial_loss)}): the steps overshoot. Try a smaller learning rate.")
+        return None
+
+    def step(self, n=1):
+        """Train n full-batch steps (n >= 0). Stops for good, and says why, if training diverges."""
+        if self.diverged or n <= 0:
+            return self.state
+        with np.errstate(all="ignore"):   # overflow is detected below and explained, not printed
+            self.model.fit(self.X_train, self._T_train, batch_size=len(self.X_train), epochs=int(n),
+                           shuffle=False, verbose=0)
+        self.steps += int(n)
+        weights = self.model.get_weights()
+        finite = all(np.all(np.isfinite(w)) for w in weights)
+        train = self._evaluate(self.X_train, self._T_train, self.y_train) if finite else (np.nan, 0.0)
+        if not np.isfinite(train[0]):
+            self._stop(f"diverged at step {self.steps}: the weights overflowed (inf/NaN). The learning "
+                       f"rate {self.learning_rate:g} is far too large for {self.optimizer_name}: "
+                       f"try one 10x smaller.")
+        elif train[0] > 3 * self._initial_loss + 1:
+            self._stop(f"diverged at step {self.steps}: the loss jumped from {fmt(self._initial_loss)} "
+                       f"to {fmt(train[0])}. Each step overshoots the minimum: the learning rate "
+                       f"{self.learning_rate:g} is too large for {self.optimizer_name}.")
+        else:
+            self._train = train
+            self._test = self._evaluate(self.X_test, self._T_test, self.y_test)
+            self._record()
+            self._last_good = weights
+        self._artists_stale = True
+        return self.state
+
+    def _stop(self, reason):
+        """Stop training; keep showing the last finite weights (not NaN pictures)."""
+        self.diverged = reason
+        self.model.set_weights(self._last_good)
+
+    @property
+    def state(self):
+        """Where training stands: step, losses, accuracies, and why it stopped (if it did)."""
+        return {"step": self.steps, "train_loss": self._train[0], "test_loss": self._test[0],
+                "train_accuracy": self._train[1], "test_accuracy": self._test[1],
+                "diverged": self.diverged, "warning": self.warning}
+
+    def responses(self):
+        """Every layer's activations over the grid: [a^[1], a^[2], ..., P(class)], each (grid^2, n)."""
+        a, out = self.X_grid, []
+        with np.errstate(all="ignore"):
+            for layer in self.model.layers:
+                a = activations.get(layer.activation)(a @ layer.W + layer.b)
+                out.append(a)
+        if self.output == "sigmoid":
+            out[-1] = np.column_stack([1 - out[-1][:, 0], out[-1][:, 0]])
+        return out
+
+    # ---- drawing ------------------------------------------------------------------------
+    def region_rgb(self, probs):
+        """Blend the class colours by P(class): pale where the network is unsure."""
+        rgb = probs @ CLASS_COLORS[: probs.shape[1]]
+        sure = probs.max(axis=1, keepdims=True)
+        strength = 0.25 + 0.5 * (sure - 1 / probs.shape[1]) / (1 - 1 / probs.shape[1])
+        rgb = 1 - strength * (1 - rgb)
+        return np.clip(rgb.reshape(self.grid, self.grid, 3), 0, 1)
+
+    MAX_UNITS_SHOWN = 8
+
+    def draw(self, fig, live=False):
+        """Create the artists on fig (once); render() then only updates their data.
+
+        Each hidden layer's units are one image: a row of tiles, tile j showing a_j^[l] over
+        the plane (one image per layer, not one axes per unit: far cheaper to draw).
+        live=True (the app's own figure): the changing artists are "animated", so a frame
+        redraws only them over a saved background (blitting).
+        """
+        # columns: the plane, a spacer (room for the loss axis labels), the units and losses
+        gs = fig.add_gridspec(3, 3, width_ratios=[4.2, 0.3, 8], height_ratios=[1, 1, 1.45])
+        # A fixed layout: constrained layout would cost more than a whole frame.
+        fig.set_layout_engine("none")
+        gs.update(left=0.045, right=0.99, bottom=0.1, top=0.87 if live else 0.84, wspace=0.03, hspace=0.55)
+        ext = (-EXTENT, EXTENT, -EXTENT, EXTENT)
+        ax = fig.add_subplot(gs[:, 0])
+        self._region = ax.imshow(np.ones((self.grid, self.grid, 3)), origin="lower", extent=ext,
+                                 interpolation="bilinear")
+        points = ax.scatter(self.X_train[:, 0], self.X_train[:, 1], c=CLASS_COLORS[self.y_train], s=9,
+                            edgecolors="white", linewidths=0.4)
+        ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
+        ax.tick_params(labelsize=7, length=2, pad=1)
+        self._main_title = ax.set_title(" \n ", fontsize=8.5, loc="left")
+        self._unit_images = []
+        for row in range(2):
+            uax = fig.add_subplot(gs[row, 2])
+            uax.set_xticks([])
+            uax.set_yticks([])
+            if row < len(self.hidden):
+                n = self.hidden[row]
+                shown = min(n, self.MAX_UNITS_SHOWN)
+                tiles = np.ones((self.grid, shown * (self.grid + 4) - 4, 3))
+                self._unit_images.append(uax.imshow(tiles, origin="lower", interpolation="bilinear"))
+                uax.set_anchor("W")
+                for side in uax.spines.values():
+                    side.set_visible(False)
+                more = f"; units 1-{shown} of {n}" if n > shown else ""
+                uax.set_title(f"hidden layer {row + 1}: a_j^[{row + 1}] of each unit j over the plane "
+                              f"(purple low, orange high{more})", fontsize=7.5, loc="left")
+            else:
+                uax.axis("off")
+                text = ("no hidden layer: the output unit reads x directly" if row == 0 else
+                        "(one hidden layer: nothing to show here)" if self.hidden else "")
+                uax.text(0, 0.5, text, fontsize=7.5, transform=uax.transAxes, va="center")
+        lax = fig.add_subplot(gs[2, 2])
+        (self._line_train,) = lax.plot([], [], color="C0", lw=1.4, label="train loss")
+        (self._line_test,) = lax.plot([], [], color="C3", lw=1.4, ls="--", label="test loss")
+        lax.set_xlabel("step", fontsize=7.5, labelpad=1)
+        lax.tick_params(labelsize=7, length=2, pad=1)
+        lax.legend(fontsize=7, loc="upper right", frameon=False)
+        self._ax_loss = lax
+        self._message = None
+        self._fig, self._live, self._bg, self._limits = fig, live, None, None
+        self._animated = [self._region, points, *self._unit_images, self._main_title,
+                          self._line_train, self._line_test]
+        if live:
+            for a in self._animated:
+                a.set_animated(True)
+        self._artists_stale = True
+        return fig
+
+    def unit_tiles(self, a):
+        """One layer's responses a (grid^2, n) as a row of RGB tiles, each unit scaled to its own range."""
+        shown = min(a.shape[1], self.MAX_UNITS_SHOWN)
+        a = a[:, :shown]
+        lo, hi = a.min(axis=0), a.max(axis=0)
+        span = hi - lo
+        flat = ~(span > 1e-9)                          # a constant unit (e.g. a dead ReLU)
+        norm = np.where(flat, 0.5, (a - lo) / np.where(flat, 1.0, span))
+        rgb = _PUOR[np.rint(norm * 255).astype(int)]     # (grid^2, shown, 3), via a lookup table
+        g = self.grid
+        tiles = np.ones((g, shown * (g + 4) - 4, 3))
+        for j in range(shown):
+            tiles[:, j * (g + 4): j * (g + 4) + g] = rgb[:, j].reshape(g, g, 3)
+        return tiles
+
+    def figure(self, figsize=(9.6, 4.3), dpi=80):
+        """The playground's own figure: made once, fixed layout, drawn by blitting (no pyplot)."""
+        if self._fig is None:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure
+
+            fig = Figure(figsize=figsize, dpi=dpi)
+            FigureCanvasAgg(fig)
+            self.draw(fig, live=True)
+        return self._fig
+
+    def _loss_limits(self):
+        """Loss-axis limits that change rarely: x doubles when training passes it, y grows only."""
+        h = self.history
+        xmax = 50
+        while xmax < h["step"][-1]:
+            xmax *= 2
+        top = max(max(h["train_loss"]), max(h["test_loss"]))
+        old = self._limits
+        ymax = old[1] if old and old[1] >= top else top * 1.1
+        return (xmax, ymax)
+
+    def render(self):
+        """Update the figure's artists to the current weights and history; returns the figure."""
+        fig = self.figure() if self._fig is None else self._fig
+        if not self._artists_stale:
+            return fig
+        resp = self.responses()
+        self._region.set_data(self.region_rgb(resp[-1]))
+        for im, a in zip(self._unit_images, resp[:-1]):
+            im.set_data(self.unit_tiles(a))
+        h = self.history
+        self._line_train.set_data(h["step"], h["train_loss"])
+        self._line_test.set_data(h["step"], h["test_loss"])
+        limits = self._loss_limits()
+        s = self.state
+        self._main_title.set_text(
+            f"step {s['step']}   loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}\n"
+            f"accuracy train {s['train_accuracy']:.2f} / test {s['test_accuracy']:.2f}")
+        full = limits != self._limits or self._bg is None
+        self._show_message(self.diverged or self.warning)
+        if full:
+            self._limits = limits
+            self._ax_loss.set_xlim(0, limits[0])
+            self._ax_loss.set_ylim(0, limits[1])
+        if self._live:
+            canvas = fig.canvas
+            if full:
+                canvas.draw()              # everything except the animated artists
+                self._bg = canvas.copy_from_bbox(fig.bbox)
+            else:
+                canvas.restore_region(self._bg)
+            for a in self._animated:
+                fig.draw_artist(a)
+        self._artists_stale = False
+        return fig
+
+    def _show_message(self, text):
+        """The reason for trouble, written over the loss curves (nnlib.widgets.note's style)."""
+        if text:
+            text = "\n".join(textwrap.wrap(text, 78))
+        if self._message is None:
+            if not text:
+                return
+            note(self._ax_loss, text)
+            self._message = self._ax_loss.texts[-1]
+            self._message.set_fontsize(7.5)
+            if self._live:
+                self._message.set_animated(True)
+                self._animated.append(self._message)
+        self._message.set_text(text or "")
+        self._message.set_visible(bool(text))
+
+    def image_bytes(self, fmt="png"):
+        """The rendered figure as PNG or JPEG bytes (for ipywidgets.Image).
+
+        PNG is exact; JPEG (quality 90) encodes several times faster and is about half the size,
+        which matters for a live picture sent many times a second (see benchmarks/bench_playground.py).
+        """
+        fig = self.render()
+        buf = io.BytesIO()
+        if not self._live:
+            fig.savefig(buf, format=fmt)
+            return buf.getvalue()
+        from PIL import Image
+
+        w, h = fig.canvas.get_width_height(physical=True)
+        img = Image.frombuffer("RGBA", (w, h), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        if fmt == "png":
+            img.save(buf, format="png", compress_level=1)
+        else:
+            img.save(buf, format="jpeg", quality=90)
+        return buf.getvalue()
+
+    def png(self):
+        """The rendered figure as PNG bytes."""
+        return self.image_bytes("png")
+
+def explanation_png(text, figsize=(9.6, 4.3), dpi=80):
+    """A picture that only explains (used by the app for a setting it cannot train)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize, dpi=dpi)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.axis("off")
+    note(ax, "\n".join(textwrap.wrap(text, 70)))
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+class PlaygroundApp:
+    """The ipywidgets app: controls, play / step / reset, and the live picture.
+
+    A ``Play`` widget ticks in the browser; each tick (a change of its ``value``) runs one
+    frame in the kernel: ``step(steps_per_frame)``, then ``png()`` into an ``ipywidgets.Image``.
+    The tick interval adapts to the measured frame time, so ticks never queue up in a slow
+    kernel. Without a browser (nbclient, tests) nothing ticks: call ``frame()`` yourself.
+    """
+
+    MIN_INTERVAL_MS = 70     # at most about 14 frames per second
+
+    def __init__(self, dataset="circle", hidden="8,8", activation="tanh", output="sigmoid",
+                 loss="cross-entropy", optimizer="adam", learning_rate=0.03, noise=0.05,
+                 steps_per_frame=5, seed=0):
+        import ipywidgets as W
+
+        style, wide = {"description_width": "initial"}, W.Layout(width="auto")
+        self.controls = {
+            "dataset": W.Dropdown(options=DATASETS, value=dataset, description="data", style=style,
+                                  layout=W.Layout(width="150px")),
+            "noise": W.FloatSlider(value=noise, min=0.0, max=0.3, step=0.01, description="noise",
+                                   style=style, layout=W.Layout(width="230px"), continuous_update=False),
+            "hidden": W.Text(value=str(hidden), description="hidden layers", placeholder="e.g. 8,8",
+                             continuous_update=False, style=style, layout=W.Layout(width="170px")),
+            "activation": W.Dropdown(options=ACTIVATIONS, value=activation, description="activation",
+                                     style=style, layout=W.Layout(width="190px")),
+            "output": W.ToggleButtons(options=OUTPUTS, value=output, description="output",
+                                      style={**style, "button_width": "70px"}),
+            "loss": W.ToggleButtons(options=LOSSES, value=loss, description="loss",
+                                    style={**style, "button_width": "95px"}),
+            "optimizer": W.ToggleButtons(options=OPTIMIZERS, value=optimizer, description="optimizer",
+                                         style={**style, "button_width": "125px"}),
+            "learning_rate": W.FloatLogSlider(value=learning_rate, base=10, min=-3, max=1, step=0.1,
+                                              description="learning rate", readout_format=".3g",
+                                              style=style, layout=W.Layout(width="330px"),
+                                              continuous_update=False),
+        }
+        self.seed = seed
+        self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=100, description="train",
+                           show_repeat=False)
+        self.step_button = W.Button(description="one frame", icon="step-forward",
+                                    layout=W.Layout(width="110px"))
+        self.reset_button = W.Button(description="reset", icon="undo", layout=W.Layout(width="90px"))
+        self.steps_per_frame = W.IntSlider(value=steps_per_frame, min=1, max=50, description="steps per frame",
+                                           style=style, layout=W.Layout(width="300px"))
+        self.status = W.HTML(layout=wide)
+        self.image = W.Image(format="png", layout=W.Layout(width="768px", height="auto"))
+        self.pg = None
+        self.frame_ms = []
+        for w in self.controls.values():
+            w.observe(self.rebuild, names="value")
+        self.play.observe(self.frame, names="value")
+        self.step_button.on_click(lambda _: self.frame())
+        self.reset_button.on_click(lambda _: self.reset())
+        c = self.controls
+        rows = [W.HBox([c["dataset"], c["noise"], c["hidden"], c["activation"]]),
+                W.HBox([c["output"], c["loss"]]),
+                W.HBox([c["optimizer"], c["learning_rate"]]),
+                W.HBox([self.play, self.step_button, self.reset_button, self.steps_per_frame]),
+                self.status, self.image]
+        self.widget = W.VBox(rows)
+        self.widget.add_class("nnlib-playground")
+        self.rebuild()
+
+    def settings(self):
+        return {k: w.value for k, w in self.controls.items()}
+
+    def rebuild(self, change=None):
+        """A new Playground for the current controls, shown at step 0 (or an explanation)."""
+        try:
+            self.pg = Playground(**self.settings(), seed=self.seed)
+        except PlaygroundError as err:
+            self.pg = None
+            self.play.playing = False
+            self.image.value = explanation_png(str(err))
+            self.status.value = "<b>This setting cannot be trained</b>: see the picture."
+            return
+        self.frame_ms.clear()
+        self._show(self.pg.png(), None)
+
+    def reset(self):
+        if self.pg is not None:
+            self.pg.reset()
+            self.frame_ms.clear()
+            self._show(self.pg.png(), None)
+
+    def frame(self, change=None):
+        """One frame: a few training steps, then the picture. Returns the frame time in ms."""
+        if self.pg is None:
+            return None
+        t0 = time.perf_counter()
+        self.pg.step(self.steps_per_frame.value)
+        png = self.pg.png()
+        ms = 1000 * (time.perf_counter() - t0)
+        self.frame_ms = (self.frame_ms + [ms])[-20:]
+        # Ticks come from a timer in the browser; never let them arrive faster than we draw.
+        typical = float(np.median(self.frame_ms))
+        self.play.interval = int(min(1000, max(self.MIN_INTERVAL_MS, 1.3 * typical)))
+        if self.pg.diverged:
+            self.play.playing = False
+        self._show(png, typical)
+        return ms
+
+    def _show(self, png, typical_ms):
+        self.image.value = png
+        s = self.pg.state
+        speed = (f" · frame {typical_ms:.0f} ms (up to {1000 / self.play.interval:.0f} frames/s)"
+                 if typical_ms else "")
+        self.status.value = (f"{self.pg!r}".replace("<", "&lt;") + f" · test accuracy "
+                             f"{s['test_accuracy']:.2f}{speed}")
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def playground_app(**settings):
+    """Build the app (see PlaygroundApp), display it, and return it."""
+    from IPython.display import display
+
+    app = PlaygroundApp(**settings)
+    display(app.widget)
+    return app
+
+
+# ---- the sweepable widget: the figure after a fixed number of steps -------------------------
+STATIC_STEPS = 200
+
+
+@functools.lru_cache(maxsize=64)
+def trained_playground(dataset, hidden, activation, output, loss, optimizer, learning_rate,
+                       steps=STATIC_STEPS, seed=0):
+    """A Playground trained for ``steps`` full-batch steps (cached: the same call is instant)."""
+    pg = Playground(dataset=dataset, hidden=hidden, activation=activation, output=output, loss=loss,
+                    optimizer=optimizer, learning_rate=learning_rate, seed=seed)
+    for _ in range(steps // 10):
+        pg.step(10)
+    return pg
+
+
+def draw_playground(fig, dataset, hidden, activation, output, loss, optimizer, learning_rate):
+    """The playground's picture after STATIC_STEPS steps of training at one setting."""
+    try:
+        pg = trained_playground(dataset, hidden, activation, output, loss, optimizer, float(learning_rate))
+    except PlaygroundError as err:
+        ax = fig.add_subplot()
+        ax.axis("off")
+        note(ax, "\n".join(textwrap.wrap(str(err), 70)))
+        return
+    pg.draw(fig)
+    pg.render()
+    fig.suptitle(f"after {pg.steps} steps: {pg!r}".replace(f", step {pg.steps}", ""), fontsize=9.5)
+
+
+playground_widget = Widget(
+    draw=draw_playground,
+    controls={
+        "dataset": Choice(list(DATASETS), "xor", description="data"),
+        "hidden": Choice(["", "2", "8,8", "16,16"], "8,8", description="hidden layers"),
+        "activation": Choice(list(ACTIVATIONS), "tanh", description="activation"),
+        "output": Choice(list(OUTPUTS), "sigmoid", description="output"),
+        "loss": Choice(list(LOSSES), "cross-entropy", description="loss"),
+        "optimizer": Choice(list(OPTIMIZERS), "adam", description="optimizer"),
+        "learning_rate": Slider(0.001, 10.0, 0.03, step=0.1, log=True, description="learning rate"),
+    },
+    figsize=(9.6, 4.5),
+)

@@ -1,0 +1,276 @@
+"""The chapter 13 playground: its data sets, the Playground class (headless), and the app without a browser."""
+import io
+import itertools
+import os
+import re
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from nnlib.playground_data import DATASETS, N_CLASSES, make_dataset  # noqa: E402
+from nnlib.widgets import ch13_playground as pgmod  # noqa: E402
+from nnlib.widgets.ch13_playground import (  # noqa: E402
+    ACTIVATIONS, LOSSES, OPTIMIZERS, Playground, PlaygroundApp, PlaygroundError, parse_hidden)
+
+BAD = re.compile(r"\b(nan|inf)\b", re.IGNORECASE)
+
+
+# ---- data ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", DATASETS)
+def test_dataset_shapes_labels_and_seed(name):
+    X, y = make_dataset(name, m=200, noise=0.1, seed=3)
+    assert X.shape == (200, 2) and y.shape == (200,)
+    assert y.dtype.kind == "i" and set(np.unique(y)) == set(range(N_CLASSES[name]))
+    counts = np.bincount(y)
+    assert counts.max() - counts.min() <= (1 if name != "xor" else 60)   # balanced by construction
+    assert np.all(np.abs(X) < 2.0)
+    X2, y2 = make_dataset(name, m=200, noise=0.1, seed=3)
+    np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(y, y2)
+    X3, _ = make_dataset(name, m=200, noise=0.1, seed=4)
+    assert not np.allclose(X, X3)
+
+
+def test_dataset_geometry():
+    X, y = make_dataset("circle", 400, noise=0.0)
+    r = np.hypot(X[:, 0], X[:, 1])
+    assert r[y == 1].max() <= 0.5 and r[y == 0].min() >= 0.7
+    X, y = make_dataset("xor", 400, noise=0.0)
+    np.testing.assert_array_equal(y, (X[:, 0] * X[:, 1] > 0).astype(int))
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(name="moons"), "Unknown data set 'moons'; expected one of"),
+    (dict(name="blobs4", m=3), "at least 4"),
+    (dict(name="xor", noise=-0.1), "must be >= 0"),
+])
+def test_dataset_bad_input(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        make_dataset(**kwargs)
+
+
+# ---- settings -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, sizes", [("8,8", (8, 8)), (" 4 , 2 ", (4, 2)), ("", ()), ("0", ()),
+                                         ("16", (16,)), ((3, 5), (3, 5)), ("8 8", (8, 8))])
+def test_parse_hidden(text, sizes):
+    assert parse_hidden(text) == sizes
+
+
+@pytest.mark.parametrize("text, match", [("8,x", "commas"), ("0,4", "1 to 64"), ("100", "1 to 64"),
+                                         ("1,1,1,1,1,1,1", "at most 6")])
+def test_parse_hidden_bad(text, match):
+    with pytest.raises(PlaygroundError, match=match):
+        parse_hidden(text)
+
+
+def test_sigmoid_output_refuses_more_than_two_classes():
+    with pytest.raises(PlaygroundError, match="Choose the softmax output \\(3 units"):
+        Playground("blobs3", output="sigmoid")
+    pg = Playground("circle", output="softmax")        # 2 classes with softmax: fine
+    assert pg.n_out == 2 and pg.model.layers[-1].units == 2
+
+
+def test_architecture_and_parameters():
+    pg = Playground("circle", hidden="8,8")
+    assert [l.units for l in pg.model.layers] == [8, 8, 1]
+    assert pg.model.count_params() == (2 * 8 + 8) + (8 * 8 + 8) + (8 + 1)
+    assert repr(pg).startswith("Playground(circle, 2-8-8-1, tanh/sigmoid")
+
+
+# ---- training -----------------------------------------------------------------------------
+def test_loss_decreases_on_an_easy_dataset():
+    pg = Playground("gauss", hidden="4", optimizer="gradient descent", learning_rate=0.5)
+    start = pg.state["train_loss"]
+    for _ in range(20):
+        pg.step(10)
+    s = pg.state
+    assert s["step"] == 200 and s["diverged"] is None
+    assert s["train_loss"] < 0.3 * start
+    assert s["test_accuracy"] >= 0.95
+    assert np.all(np.diff(pg.history["train_loss"]) <= 1e-12)   # gradient descent, small alpha: monotone
+
+
+def test_xor_needs_a_nonlinear_hidden_layer():
+    linear = Playground("xor", hidden="8,8", activation="linear")
+    tanh = Playground("xor", hidden="8,8", activation="tanh")
+    for pg in (linear, tanh):
+        for _ in range(40):
+            pg.step(10)
+    assert linear.state["test_accuracy"] < 0.8       # one straight line: at best ~3 of 4 quadrants
+    assert tanh.state["test_accuracy"] > 0.95
+
+
+def test_reset_returns_to_exactly_the_start():
+    pg = Playground("spiral", hidden="8,8", activation="relu")
+    w0 = pg.model.get_weights()
+    s0 = pg.state
+    pg.step(30)
+    trained = pg.model.get_weights()
+    assert pg.state["step"] == 30 and pg.state["train_loss"] != s0["train_loss"]
+    pg.reset()
+    assert pg.state == s0
+    assert pg.history["step"] == [0]
+    for a, b in zip(pg.model.get_weights(), w0):
+        np.testing.assert_array_equal(a, b)
+    pg.step(30)                                      # the same start gives the same run
+    for a, b in zip(pg.model.get_weights(), trained):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_step_zero_and_history_is_bounded():
+    pg = Playground("gauss", hidden="2")
+    assert pg.step(0)["step"] == 0
+    for _ in range(4100):
+        pg.step(1)
+    assert len(pg.history["step"]) <= 4000 and pg.history["step"][-1] == 4100
+
+
+def test_divergence_is_stopped_and_explained():
+    pg = Playground("circle", activation="tanh", optimizer="gradient descent", learning_rate=10)
+    for _ in range(5):
+        pg.step(5)
+    s = pg.state
+    assert s["diverged"] and "learning rate 10 is too large" in s["diverged"]
+    assert s["step"] == 5                            # stopped at the first frame that blew up
+    assert all(np.all(np.isfinite(w)) for w in pg.model.get_weights())   # the last finite weights
+    assert np.isfinite(s["train_loss"])
+    fig = pg.render()
+    shown = [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible()]
+    assert any("diverged at step 5" in t for t in shown)
+
+
+def test_dead_relus_are_explained():
+    pg = Playground("circle", activation="relu", optimizer="gradient descent", learning_rate=10)
+    for _ in range(10):
+        pg.step(5)
+    assert pg.state["diverged"] is None and "dead" in pg.state["warning"]
+    fig = pg.render()
+    assert any("is dead" in t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible())
+
+
+def _frames(pg, n=3, steps=5):
+    for _ in range(n):
+        pg.step(steps)
+        png = pg.png()
+    return png
+
+
+def _check_screen(pg, png, label):
+    img = Image.open(io.BytesIO(png))
+    assert img.format == "PNG" and img.size == (768, 344), label
+    s = pg.state
+    for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+        assert np.isfinite(s[key]), f"{label}: {key} is {s[key]}"
+    fig = pg._fig
+    texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible()]
+    assert not [t for t in texts if BAD.search(t)], f"{label}: NaN/inf on screen: {texts}"
+    for im in pg._unit_images + [pg._region]:
+        assert np.all(np.isfinite(im.get_array())), f"{label}: an image holds NaN"
+
+
+COMBOS = [(d, a, o, opt) for d, a, opt in itertools.product(DATASETS, ACTIVATIONS, OPTIMIZERS)
+          for o in (("sigmoid", "softmax") if N_CLASSES[d] == 2 else ("softmax",))]
+
+
+@pytest.mark.parametrize("dataset, activation, output, optimizer", COMBOS)
+def test_every_combination_runs_frames_without_nan_on_screen(dataset, activation, output, optimizer):
+    pg = Playground(dataset, "8,8", activation, output, "cross-entropy", optimizer, 0.03)
+    png = _frames(pg)
+    _check_screen(pg, png, f"{dataset}/{activation}/{output}/{optimizer}")
+    assert pg.state["step"] == 15
+
+
+@pytest.mark.parametrize("dataset, output, loss, hidden",
+                         [(d, o, l, h) for d, o, l in itertools.product(("xor", "blobs4"), ("sigmoid", "softmax"), LOSSES)
+                          if not (o == "sigmoid" and d == "blobs4") for h in ("", "3", "16,16,16")])
+def test_losses_and_depths(dataset, output, loss, hidden):
+    pg = Playground(dataset, hidden, "relu", output, loss, "adam", 0.03)
+    _check_screen(pg, _frames(pg), f"{dataset}/{output}/{loss}/{hidden!r}")
+
+
+@pytest.mark.parametrize("activation, optimizer, lr", list(itertools.product(ACTIVATIONS, OPTIMIZERS, (10.0, 0.001))))
+def test_extreme_learning_rates_never_show_nan(activation, optimizer, lr):
+    pg = Playground("spiral", "8,8", activation, "sigmoid", "cross-entropy", optimizer, lr)
+    png = _frames(pg, n=6, steps=10)
+    _check_screen(pg, png, f"{activation}/{optimizer}/lr={lr}")
+    if pg.state["diverged"]:
+        assert "learning rate" in pg.state["diverged"]
+
+
+# ---- rendering ----------------------------------------------------------------------------
+def _pixels(png):
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def test_frames_change_and_blitting_matches_a_full_redraw():
+    pg = Playground("circle")
+    first = _pixels(pg.png())
+    for _ in range(12):
+        pg.step(5)
+        pg.png()
+    live = _pixels(pg.png())
+    assert np.abs(live - first).sum() > 0, "the picture did not change while training"
+    fresh = Playground("circle")                    # the same state, drawn in one full draw
+    for _ in range(12):
+        fresh.step(5)
+    full = _pixels(fresh.png())
+    assert np.array_equal(live, full), "a blitted frame differs from a full redraw of the same state"
+
+
+def test_render_without_change_is_free_and_jpeg_works():
+    pg = Playground("xor")
+    fig = pg.render()
+    assert pg.render() is fig and not pg._artists_stale
+    jpg = pg.image_bytes("jpeg")
+    assert Image.open(io.BytesIO(jpg)).format == "JPEG"
+
+
+# ---- the app, without a browser -----------------------------------------------------------
+def test_app_frames_and_controls():
+    app = PlaygroundApp(dataset="xor")
+    assert app.pg.state["step"] == 0 and app.image.value[:4] == b"\x89PNG"
+    ms = app.frame()
+    assert ms > 0 and app.pg.state["step"] == app.steps_per_frame.value
+    assert app.play.interval >= app.MIN_INTERVAL_MS
+    app.play.value += 1                              # what a browser tick does
+    assert app.pg.state["step"] == 2 * app.steps_per_frame.value
+    assert "test accuracy" in app.status.value
+    app.reset_button.click()
+    assert app.pg.state["step"] == 0
+    app.controls["dataset"].value = "blobs4"         # sigmoid output: explained, not trained
+    assert app.pg is None and "cannot be trained" in app.status.value
+    assert app.frame() is None
+    app.controls["output"].value = "softmax"
+    assert app.pg is not None and app.pg.k == 4
+    app.controls["hidden"].value = "4,,x"
+    assert app.pg is None
+    app.controls["hidden"].value = "4"
+    app.step_button.click()
+    assert app.pg.state["step"] == app.steps_per_frame.value
+
+
+def test_app_stops_playing_when_training_diverges():
+    app = PlaygroundApp(dataset="circle", optimizer="gradient descent", learning_rate=10.0)
+    app.play.playing = True
+    for _ in range(3):
+        app.frame()
+    assert app.pg.diverged and app.play.playing is False
+
+
+def test_app_mode_only_under_voila(monkeypatch):
+    monkeypatch.delenv("SERVER_SOFTWARE", raising=False)
+    assert pgmod.app_mode() is False
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.8")
+    out = sys.stdout
+    try:
+        assert pgmod.app_mode() is True
+        print("this text is dropped under Voila")
+        assert sys.stdout is not out
+    finally:
+        sys.stdout = out
+    assert os.environ["SERVER_SOFTWARE"].startswith("voila")
