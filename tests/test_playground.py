@@ -233,13 +233,13 @@ def test_render_without_change_is_free_and_jpeg_works():
 # ---- the app, without a browser -----------------------------------------------------------
 def test_app_frames_and_controls():
     app = PlaygroundApp(dataset="xor")
-    assert app.pg.state["step"] == 0 and app.image.value[:4] == b"\x89PNG"
+    assert app.pg.state["step"] == 0 and app.image.value[:2] == b"\xff\xd8"   # JPEG
     ms = app.frame()
     assert ms > 0 and app.pg.state["step"] == app.steps_per_frame.value
     assert app.play.interval >= app.MIN_INTERVAL_MS
     app.play.value += 1                              # what a browser tick does
     assert app.pg.state["step"] == 2 * app.steps_per_frame.value
-    assert "test accuracy" in app.status.value
+    assert "<b>step 10</b>" in app.status.value and "accuracy train" in app.status.value
     app.reset_button.click()
     assert app.pg.state["step"] == 0
     app.controls["dataset"].value = "blobs4"         # sigmoid output: explained, not trained

@@ -317,11 +317,12 @@ class Playground:
         ax = fig.add_subplot(gs[:, 0])
         self._region = ax.imshow(np.ones((self.grid, self.grid, 3)), origin="lower", extent=ext,
                                  interpolation="bilinear")
-        points = ax.scatter(self.X_train[:, 0], self.X_train[:, 1], c=CLASS_COLORS[self.y_train], s=9,
-                            edgecolors="white", linewidths=0.4)
+        # one marker line per class: far cheaper to redraw every frame than a scatter
+        points = [ax.plot(*self.X_train[self.y_train == k].T, "o", ms=3.3, mfc=CLASS_COLORS[k], mec="white",
+                          mew=0.4)[0] for k in range(self.k)]
         ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         ax.tick_params(labelsize=7, length=2, pad=1)
-        self._main_title = ax.set_title(" \n ", fontsize=8.5, loc="left")
+        self._main_title = ax.set_title(" " if live else " \n ", fontsize=8.5, loc="left")
         self._unit_images = []
         for row in range(2):
             uax = fig.add_subplot(gs[row, 2])
@@ -352,7 +353,7 @@ class Playground:
         self._ax_loss = lax
         self._message = None
         self._fig, self._live, self._bg, self._limits = fig, live, None, None
-        self._animated = [self._region, points, *self._unit_images, self._main_title,
+        self._animated = [self._region, *points, *self._unit_images, self._main_title,
                           self._line_train, self._line_test]
         if live:
             for a in self._animated:
@@ -411,9 +412,12 @@ class Playground:
         self._line_test.set_data(h["step"], h["test_loss"])
         limits = self._loss_limits()
         s = self.state
-        self._main_title.set_text(
-            f"step {s['step']}   loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}\n"
-            f"accuracy train {s['train_accuracy']:.2f} / test {s['test_accuracy']:.2f}")
+        if self._live:    # short: text is the costliest thing in a frame; the app prints the rest
+            self._main_title.set_text(f"step {s['step']}    test accuracy {s['test_accuracy']:.2f}")
+        else:
+            self._main_title.set_text(
+                f"step {s['step']}   loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}\n"
+                f"accuracy train {s['train_accuracy']:.2f} / test {s['test_accuracy']:.2f}")
         full = limits != self._limits or self._bg is None
         self._show_message(self.diverged or self.warning)
         if full:
@@ -501,7 +505,7 @@ class PlaygroundApp:
 
     def __init__(self, dataset="circle", hidden="8,8", activation="tanh", output="sigmoid",
                  loss="cross-entropy", optimizer="adam", learning_rate=0.03, noise=0.05,
-                 steps_per_frame=5, seed=0):
+                 steps_per_frame=5, seed=0, image_format="jpeg"):
         import ipywidgets as W
 
         style, wide = {"description_width": "initial"}, W.Layout(width="auto")
@@ -534,7 +538,10 @@ class PlaygroundApp:
         self.steps_per_frame = W.IntSlider(value=steps_per_frame, min=1, max=50, description="steps per frame",
                                            style=style, layout=W.Layout(width="300px"))
         self.status = W.HTML(layout=wide)
-        self.image = W.Image(format="png", layout=W.Layout(width="768px", height="auto"))
+        # JPEG by default: encoding it costs about a tenth of PNG's, and it is half the bytes
+        # (measured in benchmarks/bench_playground.py); image_format="png" gives exact pixels.
+        self.image_format = image_format
+        self.image = W.Image(format=image_format, layout=W.Layout(width="768px", height="auto"))
         self.pg = None
         self.frame_ms = []
         for w in self.controls.values():
@@ -562,17 +569,18 @@ class PlaygroundApp:
         except PlaygroundError as err:
             self.pg = None
             self.play.playing = False
+            self.image.format = "png"
             self.image.value = explanation_png(str(err))
             self.status.value = "<b>This setting cannot be trained</b>: see the picture."
             return
         self.frame_ms.clear()
-        self._show(self.pg.png(), None)
+        self._show(self.pg.image_bytes(self.image_format), None)
 
     def reset(self):
         if self.pg is not None:
             self.pg.reset()
             self.frame_ms.clear()
-            self._show(self.pg.png(), None)
+            self._show(self.pg.image_bytes(self.image_format), None)
 
     def frame(self, change=None):
         """One frame: a few training steps, then the picture. Returns the frame time in ms."""
@@ -580,7 +588,7 @@ class PlaygroundApp:
             return None
         t0 = time.perf_counter()
         self.pg.step(self.steps_per_frame.value)
-        png = self.pg.png()
+        png = self.pg.image_bytes(self.image_format)
         ms = 1000 * (time.perf_counter() - t0)
         self.frame_ms = (self.frame_ms + [ms])[-20:]
         # Ticks come from a timer in the browser; never let them arrive faster than we draw.
@@ -591,13 +599,18 @@ class PlaygroundApp:
         self._show(png, typical)
         return ms
 
-    def _show(self, png, typical_ms):
-        self.image.value = png
+    def _show(self, data, typical_ms):
+        if self.image.format != self.image_format:
+            self.image.format = self.image_format
+        self.image.value = data
         s = self.pg.state
-        speed = (f" · frame {typical_ms:.0f} ms (up to {1000 / self.play.interval:.0f} frames/s)"
+        speed = (f" · one frame takes {typical_ms:.0f} ms: up to {1000 / self.play.interval:.0f} frames/s"
                  if typical_ms else "")
-        self.status.value = (f"{self.pg!r}".replace("<", "&lt;") + f" · test accuracy "
-                             f"{s['test_accuracy']:.2f}{speed}")
+        arch = "-".join(str(n) for n in (2, *self.pg.hidden, self.pg.n_out))
+        self.status.value = (
+            f"<b>step {s['step']}</b> · network {arch} · loss train {fmt(s['train_loss'])} / test "
+            f"{fmt(s['test_loss'])} · accuracy train {s['train_accuracy']:.2f} / test "
+            f"<b>{s['test_accuracy']:.2f}</b>{speed}")
 
     def _ipython_display_(self):
         from IPython.display import display

@@ -1,0 +1,137 @@
+"""How fast does the chapter 13 playground update? Frames per second of a 2-8-8-1 network on 200 points.
+
+    python benchmarks/bench_playground.py              # frames in this process, PNG and JPEG
+    python benchmarks/bench_playground.py --kernel     # also: Image widget vs Output widget in a kernel
+
+One frame is what a tick of the app's Play widget runs: ``step(steps_per_frame)`` (full-batch
+training in nnlib) and ``png()`` (update the artists, blit, encode). The target is at least
+10 frames per second. The machine may be busy with other work; the load average is printed
+with the results, and CPU time per frame (this process only) beside the wall-clock time.
+
+With ``--kernel`` the same frame is pushed to the front end in a real IPython kernel in two
+ways: bytes into an ``ipywidgets.Image`` (what the app does), or ``Output.clear_output(wait=True)``
+followed by ``display(fig)`` (the common alternative, which re-draws and re-encodes the whole
+figure through the inline backend). No browser is attached, so this measures the kernel's side.
+"""
+import argparse
+import os
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from nnlib.widgets.ch13_playground import Playground  # noqa: E402
+
+
+def summary(ms):
+    ms = np.asarray(ms)
+    return (f"{1000 / ms.mean():5.1f} frames/s   median {np.median(ms):5.1f} ms   "
+            f"95th percentile {np.percentile(ms, 95):5.1f} ms")
+
+
+def bench_frames(frames, steps_per_frame, fmt):
+    pg = Playground("circle", hidden="8,8", activation="tanh", optimizer="adam", learning_rate=0.03,
+                    m_train=200, seed=0)
+    pg.image_bytes(fmt)                          # the first frame draws everything once
+    wall, cpu, parts = [], [], {"step": [], "render": [], "encode": []}
+    for _ in range(frames):
+        t0, c0 = time.perf_counter(), time.process_time()
+        pg.step(steps_per_frame)
+        t1 = time.perf_counter()
+        pg.render()
+        t2 = time.perf_counter()
+        data = pg.image_bytes(fmt)               # render() is a no-op now: this is the encoding
+        t3 = time.perf_counter()
+        wall.append(1000 * (t3 - t0))
+        cpu.append(1000 * (time.process_time() - c0))
+        for k, v in zip(parts, (t1 - t0, t2 - t1, t3 - t2)):
+            parts[k].append(1000 * v)
+    print(f"{fmt.upper():4s} wall: {summary(wall)}   ({len(data) / 1024:.0f} KB per frame)")
+    print(f"     CPU : {summary(cpu)}")
+    print("     median parts: " + ", ".join(f"{k} {np.median(v):.1f} ms" for k, v in parts.items()))
+    return np.asarray(wall)
+
+
+KERNEL_CODE = """
+import io, time, numpy as np, ipywidgets as W
+import matplotlib.pyplot as plt
+plt.close(plt.figure())                  # as after any pyplot figure in a chapter: the inline backend is on
+from IPython.display import display, clear_output
+from nnlib.widgets.ch13_playground import Playground
+pgs = {{"image": Playground("circle", hidden="8,8", seed=0), "output": Playground("circle", hidden="8,8", seed=0)}}
+image, out = W.Image(format="png"), W.Output()
+display(image, out)
+times = {{"image": [], "output": []}}
+for i in range({frames} + 1):             # the two ways interleaved, so both see the same machine load
+    for kind, pg in pgs.items():
+        t0 = time.perf_counter()
+        pg.step({spf})
+        if kind == "image":
+            image.value = pg.png()
+        else:
+            fig = pg.render()
+            with out:
+                clear_output(wait=True)
+                display(fig)
+        if i:
+            times[kind].append(1000 * (time.perf_counter() - t0))
+for k, t in times.items():
+    t = np.asarray(t)
+    print(f"RESULT {{k}} {{1000 / t.mean():.1f}} {{np.median(t):.1f}} {{np.percentile(t, 95):.1f}}")
+"""
+
+
+def bench_kernel(frames, steps_per_frame):
+    from jupyter_client.manager import start_new_kernel
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env.pop("MPLBACKEND", None)               # the kernel uses the inline backend, as in Jupyter
+    km, kc = start_new_kernel(kernel_name="python3", env=env)
+    lines = []
+    try:
+        code = textwrap.dedent(KERNEL_CODE.format(frames=frames, spf=steps_per_frame))
+        kc.execute_interactive(code, timeout=600, output_hook=lambda msg: lines.append(msg))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    pngs = sum(1 for m in lines if m["msg_type"] == "display_data" and "image/png" in m["content"]["data"])
+    print(f"  (the Output way sent {pngs} PNG images through display(); the Image way sets widget state)")
+    for msg in lines:
+        if msg["msg_type"] == "stream" and "RESULT" in msg["content"]["text"]:
+            for line in msg["content"]["text"].splitlines():
+                _, kind, fps, med, p95 = line.split()
+                what = ("ipywidgets.Image, PNG bytes" if kind == "image"
+                        else "Output + clear_output + display(fig)")
+                print(f"  {what:38s} {float(fps):5.1f} frames/s   median {float(med):5.1f} ms   "
+                      f"95th percentile {float(p95):5.1f} ms")
+        elif msg["msg_type"] == "error":
+            print("kernel error:", msg["content"]["ename"], msg["content"]["evalue"])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--frames", type=int, default=300)
+    ap.add_argument("--steps-per-frame", type=int, default=5)
+    ap.add_argument("--kernel", action="store_true", help="also compare Image and Output in a kernel")
+    args = ap.parse_args(argv)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"Playground frames: 2-8-8-1 tanh network, 200 training points, {args.steps_per_frame} "
+          f"full-batch Adam steps + a 50x50 grid + one picture per frame; {args.frames} frames")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min)")
+    png = bench_frames(args.frames, args.steps_per_frame, "png")
+    bench_frames(args.frames, args.steps_per_frame, "jpeg")
+    verdict = "meets" if 1000 / png.mean() >= 10 else "MISSES"
+    print(f"PNG {verdict} the target of 10 frames per second ({1000 / png.mean():.1f}).")
+    if args.kernel:
+        print(f"In an IPython kernel ({args.frames // 3} frames each, kernel side only):")
+        bench_kernel(args.frames // 3, args.steps_per_frame)
+    print(f"load average after the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
