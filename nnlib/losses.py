@@ -61,8 +61,25 @@ class Loss:
         y_true, y_pred = self._prepare(y_true, y_pred)
         return float(np.mean(self.per_example(y_true, y_pred)))
 
+    def gradient(self, y_true, y_pred):
+        """dJ/dy_pred of the batch mean J (each loss's ``_gradient`` gives the formula)."""
+        return self._gradient(*self._prepare(y_true, y_pred))
+
     def _prepare(self, y_true, y_pred):
+        """Check the input and bring y_true to the form per_example and _gradient use."""
         return as_float_array(y_true, "y_true"), as_float_array(y_pred, "y_pred")
+
+    def _check_pred(self, y_pred):
+        """Checks of y_pred that still matter inside fit (none by default)."""
+
+    def _value_and_gradient(self, y_true, y_pred):
+        """J and dJ/dy_pred for labels that _prepare already checked: the training loop's fast path.
+
+        The model's output is not data, so it is not checked for NaN/inf here: a diverging run
+        shows loss nan, as in Keras, instead of an error about the data.
+        """
+        self._check_pred(y_pred)
+        return float(np.mean(self.per_example(y_true, y_pred))), self._gradient(y_true, y_pred)
 
 
 class BinaryCrossentropy(Loss):
@@ -82,13 +99,16 @@ class BinaryCrossentropy(Loss):
                 f"from {y_true.min()} to {y_true.max()}. For classes 0..K-1 use "
                 f"SparseCategoricalCrossentropy with a softmax output of K units."
             )
+        self._check_pred(y_pred)
+        return _match_rank(y_true, y_pred, "BinaryCrossentropy"), y_pred
+
+    def _check_pred(self, y_pred):
         if not self.from_logits and np.any((y_pred < 0) | (y_pred > 1)):
             raise ValueError(
                 f"BinaryCrossentropy(from_logits=False) expects probabilities a in [0, 1]; received "
-                f"values from {y_pred.min():.4g} to {y_pred.max():.4g}. If these are logits z from a "
-                f"linear output layer, use BinaryCrossentropy(from_logits=True)."
+                f"values from {np.nanmin(y_pred):.4g} to {np.nanmax(y_pred):.4g}. If these are logits z "
+                f"from a linear output layer, use BinaryCrossentropy(from_logits=True)."
             )
-        return _match_rank(y_true, y_pred, "BinaryCrossentropy"), y_pred
 
     def per_example(self, y_true, y_pred):
         if self.from_logits:
@@ -99,9 +119,8 @@ class BinaryCrossentropy(Loss):
             loss = -(y_true * np.log(a) + (1 - y_true) * np.log(1 - a))
         return loss.mean(axis=-1)
 
-    def gradient(self, y_true, y_pred):
+    def _gradient(self, y_true, y_pred):
         """dJ/dz = (sigmoid(z) - y) / (m k) from logits; dJ/da otherwise (zero where clipped)."""
-        y_true, y_pred = self._prepare(y_true, y_pred)
         n = y_pred.size
         if self.from_logits:
             return (sigmoid(y_pred) - y_true) / n
@@ -161,9 +180,8 @@ class SparseCategoricalCrossentropy(Loss):
         z = y_pred if self.from_logits else np.log(np.clip(y_pred, EPSILON, 1 - EPSILON))
         return -_log_softmax(z)[np.arange(len(y_true)), y_true]
 
-    def gradient(self, y_true, y_pred):
+    def _gradient(self, y, y_pred):
         """dJ/dz = (softmax(z) - Y) / m from logits, Y the one-hot labels; dJ/da otherwise."""
-        y, y_pred = self._prepare(y_true, y_pred)
         Y = np.zeros_like(y_pred)
         Y[np.arange(len(y)), y] = 1.0
         if self.from_logits:
@@ -198,8 +216,7 @@ class CategoricalCrossentropy(Loss):
         a = np.clip(a, EPSILON, 1 - EPSILON)
         return -np.sum(y_true * np.log(a), axis=-1)
 
-    def gradient(self, y_true, y_pred):
-        y_true, y_pred = self._prepare(y_true, y_pred)
+    def _gradient(self, y_true, y_pred):
         return _categorical_gradient(y_true, y_pred, self.from_logits)
 
 
@@ -231,8 +248,7 @@ class MeanSquaredError(Loss):
     def per_example(self, y_true, y_pred):
         return np.mean((y_true - y_pred) ** 2, axis=-1)
 
-    def gradient(self, y_true, y_pred):
-        y_true, y_pred = self._prepare(y_true, y_pred)
+    def _gradient(self, y_true, y_pred):
         return 2.0 * (y_pred - y_true) / y_pred.size
 
 

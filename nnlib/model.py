@@ -148,19 +148,20 @@ class Sequential:
         return self.loss.prob_activation is not None and self.layers[-1].activation == self.loss.prob_activation
 
     def _loss_and_backward(self, x, y):
-        """Forward, loss J, and backward through all layers; leaves dW, db on each layer."""
+        """Forward, loss J, and backward through all layers; leaves dW, db on each layer.
+
+        x and y as _check_xy returns them (checked once, not again for every batch).
+        """
         a_out = self._forward(x)
         last = self.layers[-1]
         if self._fused():
             # Like Keras on TensorFlow: cross-entropy from the logits z of a sigmoid/softmax
             # layer, so it stays exact, and dz = a - y directly (the fused gradient).
-            z = last._cache[1]
-            logits_loss = type(self.loss)(from_logits=True)
-            J = logits_loss(y, z)
-            da = last.backward_from_z(logits_loss.gradient(y, z))
+            J, dz = type(self.loss)(from_logits=True)._value_and_gradient(y, last._cache[1])
+            da = last.backward_from_z(dz)
         else:
-            J = self.loss(y, a_out)
-            da = last.backward(self.loss.gradient(y, a_out))
+            J, da_out = self.loss._value_and_gradient(y, a_out)
+            da = last.backward(da_out)
         for layer in reversed(self.layers[:-1]):
             da = layer.backward(da)
         return J, a_out
@@ -214,8 +215,9 @@ class Sequential:
         check_same_length(x, y)
         if not self.built:
             self.build(x.shape)
-        # Validate the labels once here, so a bad y fails before any training.
-        self.loss._prepare(y, np.full((len(y), self.layers[-1].units), 0.5))
+        # Validate the labels once here, so a bad y fails before any training; the loss's
+        # own form of y (e.g. integer labels for the sparse loss) is what the batches use.
+        y, _ = self.loss._prepare(y, np.full((len(y), self.layers[-1].units), 0.5))
         return x, y
 
     def _metric_values(self, y, a_out):
@@ -291,10 +293,11 @@ class Sequential:
         self._require_compiled("evaluate")
         x, y = self._check_xy(x, y)
         a_out = self._forward(x)
+        loss, out = self.loss, a_out
         if self._fused():
-            J = type(self.loss)(from_logits=True)(y, self.layers[-1]._cache[1])
-        else:
-            J = self.loss(y, a_out)
+            loss, out = type(self.loss)(from_logits=True), self.layers[-1]._cache[1]
+        loss._check_pred(out)
+        J = float(np.mean(loss.per_example(y, out)))
         logs = {"loss": J, **self._metric_values(y, a_out)}
         if return_dict:
             return logs

@@ -4,6 +4,8 @@ Both have the same one method, ``update(params, grads)``, which changes the arra
 ``params`` in place, so a comparison can loop over {"SGD": SGD(), "Adam": Adam()}.
 State (velocities, moments) is created on first use, one slot per parameter array.
 """
+import math
+
 import numpy as np
 
 
@@ -54,7 +56,9 @@ class SGD(Optimizer):
         if self.momentum == 0.0:
             p -= self.learning_rate * g
             return
-        v = self._v.setdefault(i, np.zeros_like(p))
+        v = self._v.get(i)
+        if v is None:  # state created on first use
+            v = self._v[i] = np.zeros_like(p)
         v *= self.momentum
         v -= self.learning_rate * g
         p += v
@@ -85,10 +89,11 @@ class Adam(Optimizer):
                 f"beta_2={self.beta_2}, epsilon={self.epsilon})")
 
     def _update_one(self, i, p, g):
-        m = self._m.setdefault(i, np.zeros_like(p))
-        v = self._v.setdefault(i, np.zeros_like(p))
+        if i not in self._m:  # state created on first use
+            self._m[i], self._v[i] = np.zeros_like(p), np.zeros_like(p)
+        m, v = self._m[i], self._v[i]
         t = self.iterations + 1
-        alpha_t = self.learning_rate * np.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
+        alpha_t = self.learning_rate * math.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
         m += (1 - self.beta_1) * (g - m)
         v += (1 - self.beta_2) * (g * g - v)
         p -= alpha_t * m / (np.sqrt(v) + self.epsilon)

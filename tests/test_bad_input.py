@@ -324,3 +324,14 @@ def test_nothing_is_silently_reshaped():
         model.fit(X, np.ones((5, 1)), verbose=0)
     with pytest.raises(ValueError, match=r"received len\(x\) = 5 and len\(y\) = 1"):
         binary().fit(X, np.ones((1, 5)), verbose=0)
+
+
+def test_probabilities_loss_after_a_linear_output_is_caught_inside_fit():
+    """A linear output gives logits; BinaryCrossentropy() wants probabilities: fit says so."""
+    set_random_seed(0)
+    model = Sequential([Dense(1, activation="linear")])
+    model.compile(optimizer="sgd", loss=BinaryCrossentropy())
+    model.set_weights([np.array([[10.0], [0.0], [0.0]]), np.array([0.0])])
+    with pytest.raises(ValueError, match=r"expects probabilities a in \[0, 1\]; received values from .* "
+                                         r"use BinaryCrossentropy\(from_logits=True\)"):
+        model.fit(X, [0, 1, 1, 0, 1], verbose=0)

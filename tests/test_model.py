@@ -225,3 +225,16 @@ def test_verbose_levels(capsys):
 def test_repr_names_the_layers():
     model = Sequential([Dense(2, name="a"), Dense(1, name="b")], name="m")
     assert repr(model) == "<Sequential name='m', layers=['a', 'b']>"
+
+
+def test_a_diverging_run_reports_a_non_finite_loss_like_keras():
+    """Far too large a step overflows the weights: the history says inf/nan, fit raises nothing
+    (the model's own output is not bad data, so no data-cleaning error)."""
+    X, y = coffee()
+    set_random_seed(0)
+    model = Sequential([Dense(8, activation="relu"), Dense(1)])
+    model.compile(optimizer=SGD(1e3), loss="mse")
+    with np.errstate(all="ignore"):
+        h = model.fit(X, X[:, 0] * 3, epochs=30, batch_size=len(X), verbose=0).history
+        assert not np.isfinite(model.evaluate(X, X[:, 0] * 3))
+    assert len(h["loss"]) == 30 and np.isfinite(h["loss"][0]) and not np.isfinite(h["loss"][-1])
