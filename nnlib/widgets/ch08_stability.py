@@ -1,0 +1,271 @@
+"""Chapter 8 widget: scale the logits until the naive cross-entropy breaks.
+
+A small batch of examples has logits z = s * z_base. For each scale s the loss is computed
+three ways, in float64 or float32:
+
+- naive: probabilities first (a = 1 / (1 + e^(-z)) or e^z / sum e^z), then -log a;
+- clipped: the probabilities clipped to [1e-7, 1 - 1e-7] before the log, as Keras and nnlib do
+  when the loss receives probabilities (``BinaryCrossentropy()`` on ``model.predict`` output);
+- from logits: log-sum-exp, as ``BinaryCrossentropy(from_logits=True)`` computes it.
+
+Each is compared with the exact loss, computed with Python's ``decimal`` module to 50
+significant digits (independent of all three), and the relative error is plotted against s.
+"""
+import functools
+from decimal import Decimal, localcontext
+
+import numpy as np
+
+from ._core import Choice, Slider, Widget, fmt, note
+
+EPSILON = 1e-7  # keras.backend.epsilon(), the clip of the "from probabilities" losses
+ERR_FLOOR = 1e-17  # relative errors below this (including exactly 0) are drawn at the floor
+
+# Binary: four examples, y = 1 or 0, logits z = s * Z_BINARY. The first is confidently right,
+# the second confidently wrong, the third wrong, the fourth right.
+Y_BINARY = np.array([1.0, 0.0, 1.0, 0.0])
+Z_BINARY = np.array([2.0, 1.0, -1.0, -3.0])
+# Softmax: two examples over 3 classes with true classes 0 (right) and 2 (wrong).
+Y_SOFTMAX = np.array([0, 2])
+Z_SOFTMAX = np.array([[2.0, 0.0, -1.0], [2.0, 0.0, -1.0]])
+
+SCALES = np.logspace(-1, 3, 161)
+OUTPUTS = ["sigmoid (binary)", "softmax (3 classes)"]
+PRECISIONS = ["float64", "float32"]
+COLORS = {"naive": "C3", "clipped": "C1", "from logits": "C2"}
+
+
+# ---- exact values with 50-digit decimals --------------------------------------------------
+def _softplus_exact(t):
+    """log(1 + e^t) for a float t, as a Decimal computed with 50 significant digits."""
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return (1 + Decimal(float(t)).exp()).ln()
+
+
+def exact_bce(y, z):
+    """The exact binary cross-entropy per example: log(1 + e^(-z)) if y = 1, log(1 + e^z) if y = 0.
+
+    Shapes: y (m,), z (m,) -> (m,) floats (each rounded once from a 50-digit Decimal).
+    """
+    return np.array([float(_softplus_exact(-zi if yi == 1 else zi)) for yi, zi in zip(y, z)])
+
+
+def exact_softmax_ce(y, z):
+    """The exact -log softmax(z)_y = log(sum_k e^(z_k)) - z_y per example, with 50 digits.
+
+    Shapes: y (m,) integers, z (m, K) -> (m,).
+    """
+    out = []
+    with localcontext() as ctx:
+        ctx.prec = 50
+        for yi, row in zip(y, z):
+            lse = sum(Decimal(float(v)).exp() for v in row).ln()
+            out.append(float(lse - Decimal(float(row[yi]))))
+    return np.array(out)
+
+
+# ---- the three ways a program computes it -------------------------------------------------
+def naive_bce(y, z, dtype=np.float64):
+    """Sigmoid first, then the log: a = 1 / (1 + e^(-z)), L = -(y log a + (1 - y) log(1 - a))."""
+    z = np.asarray(z, dtype=dtype)
+    y = np.asarray(y, dtype=dtype)
+    with np.errstate(all="ignore"):  # we show the inf/NaN on purpose; numpy would warn
+        a = dtype(1) / (dtype(1) + np.exp(-z))
+        return -(y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
+def _stable_sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(z.dtype)
+
+
+def clipped_bce(y, z, dtype=np.float64):
+    """Probabilities from a (stable) sigmoid, clipped to [1e-7, 1 - 1e-7], then the log (Keras/nnlib)."""
+    z = np.asarray(z, dtype=dtype)
+    y = np.asarray(y, dtype=dtype)
+    a = np.clip(_stable_sigmoid(z), dtype(EPSILON), dtype(1) - dtype(EPSILON))
+    return -(y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
+def logits_bce(y, z, dtype=np.float64):
+    """From logits: max(z, 0) - z y + log(1 + e^(-|z|)); no exponent ever exceeds 0."""
+    z = np.asarray(z, dtype=dtype)
+    y = np.asarray(y, dtype=dtype)
+    return np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))
+
+
+def naive_softmax_ce(y, z, dtype=np.float64):
+    """Softmax first, with no max subtracted, then -log a_y."""
+    z = np.asarray(z, dtype=dtype)
+    with np.errstate(all="ignore"):
+        e = np.exp(z)
+        a = e / e.sum(axis=-1, keepdims=True)
+        return -np.log(a[np.arange(len(y)), y])
+
+
+def clipped_softmax_ce(y, z, dtype=np.float64):
+    """A stable softmax (max subtracted), clipped to [1e-7, 1 - 1e-7], then -log a_y.
+
+    As Keras's and nnlib's SparseCategoricalCrossentropy() do with probabilities: the log of
+    the clipped values, renormalised over the classes (log a_y - log sum_k a_k).
+    """
+    z = np.asarray(z, dtype=dtype)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    c = np.clip(e / e.sum(axis=-1, keepdims=True), dtype(EPSILON), dtype(1) - dtype(EPSILON))
+    return -(np.log(c[np.arange(len(y)), y]) - np.log(c.sum(axis=-1)))
+
+
+def logits_softmax_ce(y, z, dtype=np.float64):
+    """From logits with log-sum-exp: log(sum_k e^(z_k - c)) + c - z_y, c = max_k z_k."""
+    z = np.asarray(z, dtype=dtype)
+    c = z.max(axis=-1, keepdims=True)
+    lse = np.log(np.exp(z - c).sum(axis=-1)) + c[:, 0]
+    return lse - z[np.arange(len(y)), y]
+
+
+METHODS = {
+    "sigmoid (binary)": {"naive": naive_bce, "clipped": clipped_bce, "from logits": logits_bce},
+    "softmax (3 classes)": {"naive": naive_softmax_ce, "clipped": clipped_softmax_ce,
+                            "from logits": logits_softmax_ce},
+}
+
+
+def batch(output, s):
+    """(y, z, exact per-example losses) for the chosen output at scale s."""
+    if output == OUTPUTS[0]:
+        z = s * Z_BINARY
+        return Y_BINARY, z, exact_bce(Y_BINARY, z)
+    z = s * Z_SOFTMAX
+    return Y_SOFTMAX, z, exact_softmax_ce(Y_SOFTMAX, z)
+
+
+def losses_at(output, precision, s):
+    """{method: per-example losses (float64 array)} and the exact losses, at scale s."""
+    dtype = np.float64 if precision == "float64" else np.float32
+    y, z, exact = batch(output, s)
+    return {k: np.asarray(f(y, z, dtype), dtype=np.float64) for k, f in METHODS[output].items()}, exact
+
+
+def relative_error(value, exact):
+    """|value - exact| / exact for the batch mean; NaN/inf stay NaN/inf (never hidden)."""
+    with np.errstate(all="ignore"):
+        return np.abs(value - exact) / exact
+
+
+@functools.lru_cache(maxsize=8)
+def curves(output, precision):
+    """Relative error of the mean loss of each method on the grid SCALES (cached)."""
+    errs = {k: np.empty(len(SCALES)) for k in COLORS}
+    for i, s in enumerate(SCALES):
+        values, exact = losses_at(output, precision, s)
+        for k in COLORS:
+            errs[k][i] = relative_error(values[k].mean(), exact.mean())
+    return errs
+
+
+def first_broken(scales, err):
+    """The first scale at which err is NaN or inf (None if it never breaks on the grid)."""
+    bad = ~np.isfinite(err)
+    return float(scales[np.argmax(bad)]) if bad.any() else None
+
+
+def _explain_break(output, precision, values):
+    """A short, line-broken explanation of the naive loss's inf/NaN at this setting."""
+    naive = values["naive"]
+    if output == OUTPUTS[0]:
+        tiny = "1.1e-16" if precision == "float64" else "6e-8"
+        why = [f"The naive J is {'NaN' if np.isnan(naive).any() else 'inf'}: with e^(-z) < {tiny}",
+               f"sigmoid(z) rounds to exactly 1.0 in {precision}."]
+        if np.isnan(naive).any():
+            why.append("For y = 1: (1 - y) log(1 - a) = 0 * log 0 = 0 * (-inf) = NaN.")
+        if np.isinf(naive).any():
+            why.append("For y = 0: -log(1 - a) = -log 0 = inf.")
+        return "\n".join(why)
+    big = "709" if precision == "float64" else "88.7"
+    why = [f"The naive J is {'NaN' if np.isnan(naive).any() else 'inf'}:"]
+    if np.isnan(naive).any():
+        why.append(f"e^z overflows to inf once z > {big}, and inf / inf = NaN.")
+    if np.isinf(naive).any():
+        why.append("the true class's probability e^(z_y) / sum_k e^(z_k)\n"
+                   "underflows to 0, and -log 0 = inf.")
+    return "\n".join(why)
+
+
+def draw_stability(fig, scale, output, precision):
+    """Left: relative error of each method against s. Right: the numbers at the chosen s."""
+    gs = fig.add_gridspec(2, 2, width_ratios=[1.15, 1], height_ratios=[1, 1])
+    ax = fig.add_subplot(gs[:, 0])
+    ax_txt = fig.add_subplot(gs[0, 1])
+    ax_note = fig.add_subplot(gs[1, 1])
+    for a in (ax_txt, ax_note):
+        a.axis("off")
+
+    errs = curves(output, precision)
+    for k, color in COLORS.items():
+        e = errs[k]
+        shown = np.where(np.isfinite(e), np.maximum(e, ERR_FLOOR), np.nan)
+        ax.plot(SCALES, shown, color=color, lw=2, label=k)
+    s_bad = first_broken(SCALES, errs["naive"])
+    if s_bad is not None:
+        ax.axvspan(s_bad, SCALES[-1], color="C3", alpha=0.08)
+        right = s_bad > 60
+        ax.text(s_bad / 1.15 if right else s_bad * 1.15, 1e-13,
+                "from here on the\nnaive J is not a\nnumber (curve ends)" + (" →" if right else ""),
+                color="C3", fontsize=8, va="bottom", ha="right" if right else "left")
+
+    values, exact = losses_at(output, precision, scale)
+    J_exact = exact.mean()
+    for k, color in COLORS.items():
+        e = relative_error(values[k].mean(), J_exact)
+        if np.isfinite(e):
+            ax.plot([scale], [max(e, ERR_FLOOR)], "o", color=color, ms=8, mec="k", zorder=5)
+    ax.axvline(scale, color="0.4", ls=":", lw=1)
+    ax.set(xscale="log", yscale="log", ylim=(ERR_FLOOR / 3, 30), xlim=(SCALES[0], SCALES[-1]),
+           xlabel="scale s of the logits (z = s * z_base)",
+           ylabel="relative error of the cost J")
+    ax.set_yticks([1e-16, 1e-12, 1e-8, 1e-4, 1.0])
+    ax.set_xticks([0.1, 1, 10, 100, 1000], ["0.1", "1", "10", "100", "1000"])
+    ax.minorticks_off()
+    ax.axhline(1.0, color="0.7", lw=0.8)
+    ax.text(SCALES[0] * 1.2, 1.3, "100 % wrong", fontsize=8, color="0.4")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=3, fontsize=8, frameon=False)
+
+    # the numbers at the chosen scale
+    if output == OUTPUTS[0]:
+        desc = f"batch: z_base = {Z_BINARY.tolist()}, y = {Y_BINARY.astype(int).tolist()}"
+    else:
+        desc = f"batch: z_base = {Z_SOFTMAX[0].tolist()} twice, true classes {Y_SOFTMAX.tolist()}"
+    lines = [f"{output}, {precision}, s = {fmt(float(scale))}", desc, "", f"{'exact':<12} J = {fmt(float(J_exact), 12)}"]
+    for k in COLORS:
+        J = float(values[k].mean())
+        e = float(relative_error(J, J_exact))
+        err = "" if not np.isfinite(J) else f"  (rel. error {fmt(e, 2)})"
+        lines.append(f"{k:<12} J = {fmt(J, 12)}{err}")
+    ax_txt.text(-0.05, 1.0, "\n".join(lines), family="monospace", fontsize=9, va="top",
+                transform=ax_txt.transAxes)
+
+    naive = values["naive"]
+    if not np.all(np.isfinite(naive)):
+        note(ax_note, _explain_break(output, precision, values))
+    else:
+        e = float(relative_error(naive.mean(), J_exact))
+        clipped_bad = float(relative_error(values["clipped"].mean(), J_exact)) > 1e-3
+        msg = f"naive is still finite: about {-np.log10(max(e, ERR_FLOOR)):.0f} correct digits."
+        if clipped_bad:
+            msg += ("\nclipped: a probability hit the 1e-7 clip, so J is\n"
+                    "capped, and its gradient there is 0.")
+        ax_note.text(0.5, 0.5, msg, ha="center", va="center", fontsize=9,
+                     transform=ax_note.transAxes)
+
+
+stability_widget = Widget(
+    draw=draw_stability,
+    controls={
+        "scale": Slider(0.1, 1000.0, 20.0, step=0.05, log=True, description="scale s of the logits"),
+        "output": Choice(OUTPUTS, value=OUTPUTS[0], description="output"),
+        "precision": Choice(PRECISIONS, value="float64", description="precision"),
+    },
+    title="Probabilities first, then log (naive) vs straight from the logits",
+    figsize=(10, 4.2),
+)
