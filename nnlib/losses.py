@@ -182,10 +182,13 @@ class SparseCategoricalCrossentropy(Loss):
 
     def _gradient(self, y, y_pred):
         """dJ/dz = (softmax(z) - Y) / m from logits, Y the one-hot labels; dJ/da otherwise."""
+        rows = np.arange(len(y))
+        if self.from_logits:  # softmax(z), minus 1 at each example's true class, over m
+            dz = softmax(y_pred)
+            dz[rows, y] -= 1.0
+            return dz / len(y_pred)
         Y = np.zeros_like(y_pred)
-        Y[np.arange(len(y)), y] = 1.0
-        if self.from_logits:
-            return _categorical_gradient(Y, y_pred, True)
+        Y[rows, y] = 1.0
         # from probabilities J = -log c_y + log sum_k c_k with c = clip(a) (Keras's log-then-softmax)
         c = np.clip(y_pred, EPSILON, 1 - EPSILON)
         inside = (y_pred >= EPSILON) & (y_pred <= 1 - EPSILON)
