@@ -21,6 +21,7 @@ def test_to_keras_same_layers_weights_and_predictions(rng):
     assert [l.name for l in kmodel.layers] == ["hidden", "out"]
     assert [l.units for l in kmodel.layers] == [4, 2]
     assert [l.get_config()["activation"] for l in kmodel.layers] == ["relu", "softmax"]
+    assert kmodel.count_params() == model.count_params() == 3 * 4 + 4 + 4 * 2 + 2
     for w, kw in zip(model.get_weights(), kmodel.get_weights()):
         assert w.shape == kw.shape
         np.testing.assert_allclose(w, kw, rtol=1e-7)  # float32 copies of the same numbers
