@@ -1,0 +1,248 @@
+"""Chapter 11 widgets: browse the test digits with the network's probabilities, and draw a digit.
+
+The network is the chapter's 64-25-15-10 (ReLU, ReLU, linear) trained with Adam and
+SparseCategoricalCrossentropy(from_logits=True) on scikit-learn's 8x8 digits, split exactly as
+``nnlib.datasets.load_mnist`` splits them offline. It is trained once, with a fixed seed, on
+first use (``digits_model``, cached), so every redraw only runs a forward pass.
+
+- ``browse_widget``: a test image picked by a slider, its probabilities softmax(z) as bars.
+- ``sketch_widget``: the drawing path as a plain function of its parameters (a preset
+  drawing, shifted), so the tests can sweep it.
+- ``drawing_grid``: the live 8x8 grid of toggle buttons; every click re-classifies the drawing
+  with ``classify_grid`` and redraws the bars with ``draw_grid_prediction``.
+"""
+import functools
+
+import numpy as np
+
+from .. import set_random_seed
+from ..activations import softmax
+from ..datasets import load_digits
+from ..layers import Dense, Input
+from ..losses import SparseCategoricalCrossentropy
+from ..model import Sequential
+from ..optimizers import Adam
+from ._core import Choice, Slider, Toggle, Widget, fmt, note
+
+SEED, EPOCHS = 0, 40
+
+
+@functools.lru_cache(maxsize=1)
+def digits_data():
+    """((x_train, y_train), (x_test, y_test)): the bundled 8x8 digits, split as load_mnist does offline."""
+    from sklearn.model_selection import train_test_split
+
+    X, y = load_digits()
+    xtr, xte, ytr, yte = train_test_split(X, y, test_size=0.25, random_state=0, stratify=y)
+    return (xtr, ytr), (xte, yte)
+
+
+@functools.lru_cache(maxsize=1)
+def digits_model():
+    """The chapter's network, trained once (seed 0, Adam 1e-3, 40 epochs, batch 32) and cached."""
+    (xtr, ytr), _ = digits_data()
+    set_random_seed(SEED)
+    model = Sequential([Input(shape=(64,)), Dense(25, activation="relu"), Dense(15, activation="relu"),
+                        Dense(10, activation="linear")])
+    model.compile(optimizer=Adam(learning_rate=1e-3), loss=SparseCategoricalCrossentropy(from_logits=True))
+    model.fit(xtr, ytr, epochs=EPOCHS, batch_size=32, verbose=0)
+    return model
+
+
+@functools.lru_cache(maxsize=1)
+def _test_predictions():
+    _, (xte, yte) = digits_data()
+    probs = softmax(digits_model().predict(xte))
+    return probs, np.argmax(probs, axis=1)
+
+
+def classify_grid(pixels):
+    """Probabilities P(digit = 0..9) for one 8x8 drawing: softmax of the network's logits.
+
+    Args:
+        pixels: 64 values in [0, 1] (0 = white paper, 1 = full ink), as an (8, 8) grid or
+            a flat (64,) array, row by row as in the data set.
+    Shapes: (8, 8) or (64,) -> (10,).
+    """
+    p = np.asarray(pixels, dtype=float)
+    if p.size != 64 or p.ndim not in (1, 2) or (p.ndim == 2 and p.shape != (8, 8)):
+        raise ValueError(f"classify_grid expects an 8x8 drawing: an (8, 8) or (64,) array of values "
+                         f"in [0, 1]; received shape {p.shape}.")
+    if not np.all(np.isfinite(p)) or p.min() < 0 or p.max() > 1:
+        raise ValueError("classify_grid expects pixel values in [0, 1] (0 = paper, 1 = ink); "
+                         f"received values from {p.min()} to {p.max()}.")
+    return softmax(digits_model().predict(p.reshape(1, 64)))[0]
+
+
+def _bars(ax, probs, true_label=None):
+    pred = int(np.argmax(probs))
+    colors = ["0.7"] * 10
+    if true_label is not None:
+        colors[int(true_label)] = "C0"
+    colors[pred] = "C2" if true_label is None or pred == true_label else "C3"
+    ax.bar(range(10), probs, color=colors)
+    ax.set(xticks=range(10), ylim=(0, 1.08), xlabel="digit", ylabel="probability softmax(z)")
+    ax.text(pred, min(probs[pred], 1.0) + 0.02, fmt(float(probs[pred]), 2), ha="center", fontsize=9)
+
+
+def _image(ax, img, title):
+    ax.imshow(np.asarray(img).reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title(title, fontsize=10)
+
+
+def draw_browse(fig, index, only_mistakes):
+    """Test image number ``index`` (or the index-th misclassified one) and its probabilities."""
+    _, (xte, yte) = digits_data()
+    probs, pred = _test_predictions()
+    ax_img, ax_bar = fig.subplots(1, 2, width_ratios=[1, 2.2])
+    pool = np.nonzero(pred != yte)[0] if only_mistakes else np.arange(len(yte))
+    i = int(pool[int(index) % len(pool)])
+    which = (f"mistake {int(index) % len(pool) + 1} of {len(pool)}" if only_mistakes
+             else f"test image {i} of {len(yte)}")
+    _image(ax_img, xte[i], f"{which}\ntrue label {yte[i]}")
+    _bars(ax_bar, probs[i], true_label=yte[i])
+    verdict = "right" if pred[i] == yte[i] else "WRONG"
+    ax_bar.set_title(f"network says {pred[i]} ({verdict}); blue = true digit, "
+                     f"{'green' if verdict == 'right' else 'red'} = prediction", fontsize=10)
+
+
+browse_widget = Widget(
+    draw=draw_browse,
+    controls={
+        "index": Slider(0, 449, 0, integer=True, description="test image"),
+        "only_mistakes": Toggle(False, description="only the misclassified ones"),
+    },
+    title="The trained 25-15-10 network on the test digits",
+    figsize=(8, 3.2),
+)
+
+# A few drawings as a learner might make them on the 8x8 grid (1 = ink), centred and about
+# as wide as the data set's digits: the network never saw a digit off-centre.
+PRESETS = {
+    "zero": ["...##...", "..####..", ".##..##.", ".#....#.", ".#....#.", ".##..##.", "..####..", "...##..."],
+    "one": ["....#...", "...##...", "..###...", "...##...", "...##...", "...##...", "...##...", "...##..."],
+    "two": ["..###...", ".#...#..", ".....#..", "....#...", "...#....", "..#.....", ".#......", ".######."],
+    "three": ["..####..", ".....##.", "......#.", "...###..", "......#.", "......#.", ".....##.", "..####.."],
+    "four": ["....#...", "...##...", "..#.#...", ".#..#...", ".######.", "....#...", "....#...", "....#..."],
+    "seven": [".######.", ".....##.", "....##..", "...##...", "..####..", "..##....", "..#.....", "..#....."],
+    "blank": ["........"] * 8,
+}
+
+
+def preset_pixels(name, shift=0):
+    """The preset drawing as an (8, 8) array of 0/1, moved ``shift`` columns (+ = right)."""
+    grid = np.array([[c == "#" for c in row] for row in PRESETS[name]], dtype=float)
+    out = np.zeros_like(grid)
+    s = int(shift)
+    if s >= 0:
+        out[:, s:] = grid[:, :8 - s]
+    else:
+        out[:, :8 + s] = grid[:, -s:]
+    return out
+
+
+def draw_grid_prediction(fig, pixels):
+    """The drawing and the network's probabilities for it (what the live grid shows)."""
+    pixels = np.asarray(pixels, dtype=float).reshape(8, 8)
+    probs = classify_grid(pixels)
+    ax_img, ax_bar = fig.subplots(1, 2, width_ratios=[1, 2.2])
+    pred = int(np.argmax(probs))
+    _image(ax_img, pixels, f"your drawing ({int(pixels.sum())} pixels inked)")
+    _bars(ax_bar, probs)
+    ax_bar.set_title(f"network says {pred} with probability {fmt(float(probs[pred]), 2)}", fontsize=10)
+    if pixels.sum() == 0:
+        note(ax_bar, "empty grid: the network must still answer;\nthese bars come from its biases alone")
+    return probs
+
+
+def draw_sketch(fig, drawing, shift):
+    """A preset drawing moved ``shift`` columns, classified by the network."""
+    draw_grid_prediction(fig, preset_pixels(drawing, shift))
+
+
+sketch_widget = Widget(
+    draw=draw_sketch,
+    controls={
+        "drawing": Choice(list(PRESETS), value="seven", description="drawing"),
+        "shift": Slider(-2, 2, 0, integer=True, description="move it right by (columns)"),
+    },
+    title="A hand-drawn digit, classified by the network",
+    figsize=(8, 3.2),
+)
+
+
+class DrawingGrid:
+    """The live drawing pad: 8x8 toggle buttons; every click re-classifies the drawing.
+
+    ``show()`` builds the buttons; ``pixels()`` reads them; ``probs`` holds the last
+    classification (updated by every click, so tests can drive the grid too).
+    """
+
+    def __init__(self, start="seven"):
+        self.start = start
+        self.buttons = None
+        self.probs = None
+        self.out = None
+
+    def pixels(self):
+        return np.array([[float(b.value) for b in row] for row in self.buttons])
+
+    def set_pixels(self, pixels):
+        """Set every button from an (8, 8) array (> 0.5 is ink); redraws once at the end."""
+        p = np.asarray(pixels, dtype=float).reshape(8, 8)
+        self._hold = True
+        for r in range(8):
+            for c in range(8):
+                self.buttons[r][c].value = bool(p[r, c] > 0.5)
+        self._hold = False
+        self.update()
+
+    def update(self, change=None):
+        if getattr(self, "_hold", False):
+            return
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        for row in self.buttons:          # inked squares dark, paper light
+            for b in row:
+                b.style.button_color = "#333333" if b.value else "#f4f4f4"
+        fig = plt.figure(figsize=(6.4, 2.6), layout="constrained")
+        self.probs = draw_grid_prediction(fig, self.pixels())
+        with self.out:
+            self.out.clear_output(wait=True)
+            display(fig)
+        plt.close(fig)
+
+    def build(self):
+        import ipywidgets as W
+
+        self.buttons = [[W.ToggleButton(value=False, layout=W.Layout(width="30px", height="30px",
+                                                                       padding="0px"))
+                         for _ in range(8)] for _ in range(8)]
+        cells = [b for row in self.buttons for b in row]
+        grid = W.GridBox(cells, layout=W.Layout(grid_template_columns="repeat(8, 32px)", grid_gap="2px"))
+        self.out = W.Output(layout=W.Layout(min_height="210px"))
+        clear = W.Button(description="clear")
+        start = W.Dropdown(options=list(PRESETS), value=self.start, description="start from",
+                           layout=W.Layout(width="220px"))
+        clear.on_click(lambda _: self.set_pixels(np.zeros((8, 8))))
+        start.observe(lambda ch: self.set_pixels(preset_pixels(ch["new"])), names="value")
+        for b in cells:
+            b.observe(self.update, names="value")
+        self.set_pixels(preset_pixels(self.start))
+        help_text = W.HTML("<b>Click squares to ink them</b> (dark = ink), then watch the bars.")
+        box = W.HBox([W.VBox([help_text, grid, W.HBox([clear, start])]), self.out])
+        box.add_class("nnlib-widget")
+        return box
+
+    def show(self):
+        from IPython.display import display
+
+        box = self.build()
+        display(box)
+        return box
+
+
+drawing_grid = DrawingGrid()
