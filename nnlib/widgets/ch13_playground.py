@@ -56,7 +56,7 @@ class PlaygroundError(ValueError):
 
 
 def parse_hidden(text):
-    """Hidden layer sizes from a text such as "8,8" (two layers of 8 units); "" or "0" for none.
+    """Hidden layer sizes from a text such as "8,8" (two layers of 8 units); "", "0" or "none" for none.
 
     Returns a tuple of ints. Raises PlaygroundError with a readable reason otherwise.
     """
@@ -65,7 +65,7 @@ def parse_hidden(text):
     else:
         parts = [p.strip() for p in str(text).replace(";", ",").replace(" ", ",").split(",")]
     parts = [p for p in parts if p]
-    if parts in ([], ["0"]):
+    if parts in ([], ["0"], ["none"]):
         return ()
     try:
         sizes = tuple(int(p) for p in parts)
@@ -161,7 +161,7 @@ class Playground:
     def __repr__(self):
         arch = "-".join(str(n) for n in (2, *self.hidden, self.n_out))
         return (f"Playground({self.dataset}, {arch}, {self.activation}/{self.output}, {self.loss_name}, "
-                f"{self.optimizer_name} alpha={self.learning_rate:g}, step {self.steps})")
+                f"{self.optimizer_name}, learning rate {self.learning_rate:g}, step {self.steps})")
 
     # ---- the network --------------------------------------------------------------------
     @property
@@ -477,16 +477,33 @@ class Playground:
         """The rendered figure as PNG bytes."""
         return self.image_bytes("png")
 
-def explanation_png(text, figsize=(9.6, 4.3), dpi=80):
-    """A picture that only explains (used by the app for a setting it cannot train)."""
+def draw_explanation(fig, text, dataset=None, noise=0.05):
+    """The data set's points (when it is known) and, beside them, why this setting cannot train."""
+    gs = fig.add_gridspec(1, 2, width_ratios=[4.2, 8.3])
+    fig.set_layout_engine("none")
+    gs.update(left=0.045, right=0.99, bottom=0.1, top=0.87, wspace=0.05)
+    if dataset in N_CLASSES:
+        X, y = make_dataset(dataset, 200, noise, seed=0)
+        ax = fig.add_subplot(gs[0, 0])
+        for k in range(N_CLASSES[dataset]):
+            ax.plot(*X[y == k].T, "o", ms=3.3, mfc=CLASS_COLORS[k], mec="white", mew=0.4, label=f"class {k}")
+        ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
+        ax.set_aspect("equal")
+        ax.tick_params(labelsize=7, length=2, pad=1)
+        ax.set_title(f"{dataset}: {N_CLASSES[dataset]} classes", fontsize=8.5, loc="left")
+    ax = fig.add_subplot(gs[0, 1])
+    ax.axis("off")
+    note(ax, "\n".join(textwrap.wrap(text, 60)))
+
+
+def explanation_png(text, dataset=None, noise=0.05, figsize=(9.6, 4.3), dpi=80):
+    """A picture that explains why a setting cannot train (used by the app)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=figsize, dpi=dpi)
     FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
-    ax.axis("off")
-    note(ax, "\n".join(textwrap.wrap(text, 70)))
+    draw_explanation(fig, text, dataset, noise)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()
@@ -570,7 +587,8 @@ class PlaygroundApp:
             self.pg = None
             self.play.playing = False
             self.image.format = "png"
-            self.image.value = explanation_png(str(err))
+            self.image.value = explanation_png(str(err), self.controls["dataset"].value,
+                                               self.controls["noise"].value)
             self.status.value = "<b>This setting cannot be trained</b>: see the picture."
             return
         self.frame_ms.clear()
@@ -618,6 +636,24 @@ class PlaygroundApp:
         display(self.widget)
 
 
+def show_picture(pg):
+    """Display the playground's current picture as an ordinary image output (skipped under Voila)."""
+    if in_voila():
+        return
+    from IPython.display import Image, display
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(9.6, 4.3), dpi=80)   # a static copy, with the full title (not the live one)
+    FigureCanvasAgg(fig)
+    pg.draw(fig)
+    pg.render()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    pg._fig = None                             # the next png() builds the live figure again
+    display(Image(buf.getvalue()))
+
+
 def playground_app(**settings):
     """Build the app (see PlaygroundApp), display it, and return it."""
     from IPython.display import display
@@ -647,20 +683,26 @@ def draw_playground(fig, dataset, hidden, activation, output, loss, optimizer, l
     try:
         pg = trained_playground(dataset, hidden, activation, output, loss, optimizer, float(learning_rate))
     except PlaygroundError as err:
-        ax = fig.add_subplot()
-        ax.axis("off")
-        note(ax, "\n".join(textwrap.wrap(str(err), 70)))
+        draw_explanation(fig, str(err), dataset)
         return
     pg.draw(fig)
     pg.render()
     fig.suptitle(f"after {pg.steps} steps: {pg!r}".replace(f", step {pg.steps}", ""), fontsize=9.5)
 
 
-playground_widget = Widget(
+class AppWidget(Widget):
+    """A Widget whose static figure is left out under Voila (where only the live widgets show)."""
+
+    def static(self, **params):
+        if not in_voila():
+            super().static(**params)
+
+
+playground_widget = AppWidget(
     draw=draw_playground,
     controls={
         "dataset": Choice(list(DATASETS), "xor", description="data"),
-        "hidden": Choice(["", "2", "8,8", "16,16"], "8,8", description="hidden layers"),
+        "hidden": Choice(["none", "2", "8,8", "16,16"], "8,8", description="hidden layers"),
         "activation": Choice(list(ACTIVATIONS), "tanh", description="activation"),
         "output": Choice(list(OUTPUTS), "sigmoid", description="output"),
         "loss": Choice(list(LOSSES), "cross-entropy", description="loss"),
