@@ -7,12 +7,16 @@ examples (dense_loop called once per example, dense called once for the batch).
 Times are medians over the repeats of timeit runs, in microseconds per call.
 """
 import argparse
+import os
 import statistics
 import timeit
 
-import numpy as np
+# numpy's BLAS on one thread (unless set), as in bench_fit.py: stable figures on a shared machine.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from nnlib import dense, dense_loop
+import numpy as np  # noqa: E402
+
+from nnlib import dense, dense_loop  # noqa: E402
 
 SIZES = (4, 16, 64, 256, 1024)
 M = 256

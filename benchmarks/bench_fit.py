@@ -15,6 +15,9 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+# numpy's BLAS on one thread (unless set): on a small machine shared with other work, OpenBLAS's
+# spinning threads make small matrix products 10-100x slower at random. TensorFlow keeps its threads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
 

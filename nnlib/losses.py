@@ -180,6 +180,21 @@ class SparseCategoricalCrossentropy(Loss):
         z = y_pred if self.from_logits else np.log(np.clip(y_pred, EPSILON, 1 - EPSILON))
         return -_log_softmax(z)[np.arange(len(y_true)), y_true]
 
+    def _value_and_gradient(self, y, y_pred):
+        if not self.from_logits:
+            return super()._value_and_gradient(y, y_pred)
+        # From logits one softmax serves both (the fused output layer): with s = sum_k e^(z_k - max z),
+        # L = log s - (z_y - max z) and dJ/dz = (softmax(z) - Y) / m. The same numbers as
+        # per_example and _gradient, with e^z computed once.
+        rows = np.arange(len(y))
+        shifted = y_pred - y_pred.max(axis=-1, keepdims=True)
+        e = np.exp(shifted)
+        s = e.sum(axis=-1, keepdims=True)
+        J = float(np.mean(np.log(s[:, 0]) - shifted[rows, y]))
+        dz = e / s
+        dz[rows, y] -= 1.0
+        return J, dz / len(y_pred)
+
     def _gradient(self, y, y_pred):
         """dJ/dz = (softmax(z) - Y) / m from logits, Y the one-hot labels; dJ/da otherwise."""
         rows = np.arange(len(y))

@@ -205,3 +205,12 @@ def test_bce_from_logits_equals_bce_of_sigmoid_for_moderate_z(z, y):
     y = y[: len(z)]
     a = 1 / (1 + np.exp(-z))  # independent of nnlib.activations
     assert BinaryCrossentropy(from_logits=True)(y, z) == pytest.approx(BinaryCrossentropy()(y, a), rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_training_fast_path_gives_the_same_numbers(case):
+    """fit checks the labels once and then uses _value_and_gradient: exactly loss() and gradient()."""
+    _, loss, y, p = next(c for c in cases(np.random.default_rng(2)) if c[0] == case)
+    J, grad = loss._value_and_gradient(*loss._prepare(y, p))
+    assert J == loss(y, p)
+    np.testing.assert_array_equal(grad, loss.gradient(y, p))
