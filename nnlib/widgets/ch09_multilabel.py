@@ -1,0 +1,194 @@
+"""Chapter 9 widget: one threshold for three sigmoid outputs (car, bus, pedestrian).
+
+Left: a test image and its true labels. Middle: the network's three probabilities, each an
+independent sigmoid, against the threshold. Right: precision and recall of each label on the
+whole test set as the threshold moves.
+
+The default data is the chapter's: the synthetic street images of nnlib.datasets_multilabel and
+the chapter's network trained in nnlib with the same recipe (trained once, on first use, and
+cached). ``multilabel_widget_for(images, Y, P)`` makes the same widget for other predictions.
+"""
+import functools
+
+import numpy as np
+
+from .. import Dense, Input, Sequential, set_random_seed
+from ..datasets_multilabel import LABELS, load_multilabel_shapes
+from ..losses import BinaryCrossentropy
+from ..optimizers import Adam
+from ._core import Slider, Widget, fmt, note
+
+THRESHOLDS = np.round(np.arange(0.01, 1.0, 0.01), 2)
+COLORS = ("C0", "C1", "C2")
+M_TRAIN, M_TEST = 2400, 600
+
+
+def chapter_data():
+    """The chapter's split: (X_train, Y_train, X_test, Y_test), 12 x 12 images in rows."""
+    X, Y = load_multilabel_shapes(M_TRAIN + M_TEST, seed=0)
+    return X[:M_TRAIN], Y[:M_TRAIN], X[M_TRAIN:], Y[M_TRAIN:]
+
+
+def train_multilabel_net(X, Y, hidden=96, epochs=10, seed=9):
+    """The chapter's network: hidden ReLU layer, three sigmoid outputs, binary cross-entropy, Adam."""
+    set_random_seed(seed)
+    model = Sequential([Input(shape=(X.shape[1],)), Dense(hidden, activation="relu"),
+                        Dense(Y.shape[1], activation="sigmoid")])
+    model.compile(optimizer=Adam(learning_rate=0.005), loss=BinaryCrossentropy())
+    model.fit(X, Y, epochs=epochs, batch_size=64, shuffle=False, verbose=0)
+    return model
+
+
+def counts(Y, P, threshold):
+    """Per label: true positives, false positives, false negatives at this threshold. Shapes (K,)."""
+    pred = P >= threshold
+    truth = Y == 1
+    return ((pred & truth).sum(axis=0), (pred & ~truth).sum(axis=0), (~pred & truth).sum(axis=0))
+
+
+def precision_recall(Y, P, threshold):
+    """Per-label precision TP / (TP + FP) and recall TP / (TP + FN); NaN where 0 / 0."""
+    tp, fp, fn = counts(Y, P, threshold)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return tp / (tp + fp), tp / (tp + fn)
+
+
+@functools.lru_cache(maxsize=1)
+def default_data():
+    """The chapter's test images, labels and the trained network's probabilities (cached)."""
+    X_train, Y_train, X_test, Y_test = chapter_data()
+    try:  # small matrices: one BLAS thread is much faster than several fighting over 2 busy cores
+        from threadpoolctl import threadpool_limits
+        limit = threadpool_limits(limits=1, user_api="blas")
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        limit = None
+    try:
+        model = train_multilabel_net(X_train, Y_train)
+        return X_test, Y_test, model.predict(X_test)
+    finally:
+        if limit is not None:
+            limit.restore_original_limits()
+
+
+@functools.lru_cache(maxsize=4)
+def _curves(key):
+    images, Y, P = _DATA[key]
+    prec = np.empty((len(THRESHOLDS), Y.shape[1]))
+    rec = np.empty_like(prec)
+    for i, t in enumerate(THRESHOLDS):
+        prec[i], rec[i] = precision_recall(Y, P, t)
+    return prec, rec
+
+
+_DATA = {}
+
+
+def _register(images, Y, P):
+    key = id(P)
+    _DATA[key] = (images, Y, P)
+    return key
+
+
+def draw_multilabel(fig, threshold, index, data=None):
+    """Image, its three probabilities against the threshold, precision/recall curves."""
+    if data is None:
+        data = _register(*default_data())
+    images, Y, P = _DATA[data]
+    index = int(np.clip(index, 0, len(Y) - 1))
+    size = int(round(np.sqrt(images.shape[1])))
+    gs = fig.add_gridspec(1, 3, width_ratios=[0.8, 1.1, 1.5])
+    ax_img, ax_bar, ax_pr = (fig.add_subplot(gs[0, i]) for i in range(3))
+
+    # the image and its true labels
+    ax_img.imshow(images[index].reshape(size, size), cmap="gray_r", vmin=0, vmax=1)
+    ax_img.set_xticks([])
+    ax_img.set_yticks([])
+    present = [name for name, y in zip(LABELS, Y[index]) if y == 1] or ["nothing"]
+    ax_img.set_title(f"test image {index}\ncontains: {', '.join(present)}", fontsize=9)
+
+    # its three probabilities
+    p = P[index]
+    pred = p >= threshold
+    right = pred == (Y[index] == 1)
+    ypos = np.arange(len(LABELS))[::-1]
+    ax_bar.barh(ypos, p, color=["#4caf50" if r else "#e53935" for r in right], height=0.6)
+    ax_bar.axvline(threshold, color="k", ls="--", lw=1.2)
+    for yy, pk, pr, r in zip(ypos, p, pred, right):
+        verdict = ("yes" if pr else "no") + ("" if r else " (wrong)")
+        ax_bar.text(min(pk, 0.97) + 0.02 if pk < 0.6 else pk - 0.02, yy, f"{pk:.2f} {verdict}",
+                    va="center", ha="left" if pk < 0.6 else "right", fontsize=8.5)
+    ax_bar.set(xlim=(0, 1), yticks=ypos, yticklabels=LABELS, xlabel="probability a_k = g(z_k)")
+    ax_bar.set_title(f"sum of the three = {fmt(float(p.sum()))}\n(need not be 1)", fontsize=9)
+
+    # precision and recall of each label against the threshold
+    prec, rec = _curves(data)
+    now_p, now_r = precision_recall(Y, P, threshold)
+    undefined = []
+    for k, (name, c) in enumerate(zip(LABELS, COLORS)):
+        ax_pr.plot(THRESHOLDS, prec[:, k], color=c, lw=1.8, label=f"{name} precision")
+        ax_pr.plot(THRESHOLDS, rec[:, k], color=c, lw=1.8, ls=":", label=f"{name} recall")
+        if np.isfinite(now_p[k]):
+            ax_pr.plot([threshold], [now_p[k]], "o", color=c, ms=6)
+        else:
+            undefined.append(name)
+        ax_pr.plot([threshold], [now_r[k]], "s", color=c, ms=5)
+    ax_pr.axvline(threshold, color="k", ls="--", lw=1.2)
+    ax_pr.set(xlim=(0, 1), ylim=(0, 1.05), xlabel="threshold", ylabel="on all test images")
+    table = "  ".join(f"{n[:3]}: P {fmt(float(a), 2) if np.isfinite(a) else '—'} R {fmt(float(b), 2)}"
+                      for n, a, b in zip(LABELS, now_p, now_r))
+    ax_pr.set_title(f"threshold {threshold:.2f} →  {table}", fontsize=8.5)
+    ax_pr.legend(loc="lower left", fontsize=7, ncol=2)
+    if undefined:
+        note(ax_pr, f"precision undefined for {', '.join(undefined)}: no test image\n"
+                    f"has a probability >= {threshold:.2f}, so TP + FP = 0")
+
+
+def show_examples(images, Y, n=16, cols=8, P=None):
+    """Display n images in a grid, titled with their labels (and probabilities P if given)."""
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    rows = -(-n // cols)
+    size = int(round(np.sqrt(images.shape[1])))
+    fig, axes = plt.subplots(rows, cols, figsize=(1.25 * cols, 1.45 * rows), layout="constrained")
+    for i, ax in enumerate(np.ravel(axes)):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if i >= n:
+            ax.axis("off")
+            continue
+        ax.imshow(images[i].reshape(size, size), cmap="gray_r", vmin=0, vmax=1)
+        names = [name[:3] if name != "pedestrian" else "ped" for name, y in zip(LABELS, Y[i]) if y == 1]
+        title = "+".join(names) or "nothing"
+        if P is not None:
+            title += "\n" + " ".join(f"{p:.2f}" for p in P[i])
+        ax.set_title(title, fontsize=8)
+    display(fig)
+    plt.close(fig)
+
+
+def multilabel_widget_for(images, Y, P, title=None):
+    """The threshold widget for other test images (rows), labels Y (m, K) and probabilities P (m, K)."""
+    images, Y, P = (np.asarray(v, dtype=float) for v in (images, Y, P))
+    key = _register(images, Y, P)
+    return Widget(
+        draw=draw_multilabel,
+        controls={
+            "threshold": Slider(0.01, 0.99, 0.5, step=0.01, description="threshold"),
+            "index": Slider(0, len(Y) - 1, 0, integer=True, description="test image"),
+        },
+        title=title or "Multi-label: three independent sigmoid outputs, one threshold",
+        figsize=(10.5, 3.8),
+        fixed={"data": key},
+    )
+
+
+multilabel_widget = Widget(
+    draw=draw_multilabel,
+    controls={
+        "threshold": Slider(0.01, 0.99, 0.5, step=0.01, description="threshold"),
+        "index": Slider(0, M_TEST - 1, 0, integer=True, description="test image"),
+    },
+    title="Multi-label: three independent sigmoid outputs, one threshold",
+    figsize=(10.5, 3.8),
+)
