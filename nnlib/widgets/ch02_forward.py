@@ -148,8 +148,8 @@ def draw_forward(fig, temperature, duration, step):
         ax.text(p[0] - 0.55, p[1], raw[i], ha="right", va="center", fontsize=9)
         ax.text(p[0], p[1] - 0.62, f"x{i + 1} (normalised)", ha="center", va="top", fontsize=8, color="0.25")
     for j, q in enumerate(hid):
-        _node(ax, q, a1[j], f"unit {j + 1}: a$_{j + 1}^{{[1]}}$", k >= 1, cmap)
-    _node(ax, out, a2[0], "a$^{[2]}$ = P(good)", k >= 2, cmap)
+        _node(ax, q, a1[j], f"unit {j + 1}: a^[1]_{j + 1}", k >= 1, cmap)
+    _node(ax, out, a2[0], "a^[2] = P(good)", k >= 2, cmap)
     if k >= 2:
         good = a2[0] >= 0.5
         ax.text(out[0], 0.75, "good roast" if good else "bad roast", ha="center", va="top",
@@ -165,18 +165,18 @@ def draw_forward(fig, temperature, duration, step):
         lines_txt = ["step 1: normalise the input",
                      f"x1 = ({temperature:.0f} - {MU[0]:.1f}) / {SIGMA[0]:.1f} = {x[0]:+.2f}",
                      f"x2 = ({duration:.2f} - {MU[1]:.2f}) / {SIGMA[1]:.2f} = {x[1]:+.2f}",
-                     "a$^{[0]}$ = x; next: layer 1"]
+                     "a^[0] = x; next: layer 1"]
     elif k == 1:
-        lines_txt = ["step 2: z$^{[1]}$ = a$^{[0]}$ W$^{[1]}$ + b$^{[1]}$,  a$^{[1]}$ = g(z$^{[1]}$)"]
+        lines_txt = ["step 2: z^[1] = a^[0] W^[1] + b^[1],  a^[1] = g(z^[1])"]
         for j in range(3):
             lines_txt.append(f"unit {j + 1}: z = {_prod(x[0], W1[0, j])} + {_prod(x[1], W1[1, j])} "
                              f"{_plus(b1[j])} = {z1[j]:.1f}  → a = {fmt(float(a1[j]), 2)}")
     else:
         verdict = "good roast" if a2[0] >= 0.5 else "bad roast"
-        lines_txt = ["step 3: z$^{[2]}$ = a$^{[1]}$ W$^{[2]}$ + b$^{[2]}$",
+        lines_txt = ["step 3: z^[2] = a^[1] W^[2] + b^[2]",
                      " + ".join(_prod(a1[j], W2[j, 0]) for j in range(3)) + f" {_plus(b2[0])}",
-                     f"= {z2[0]:.2f}  → a$^{{[2]}}$ = g(z) = {a2[0]:.3f}",
-                     f"a$^{{[2]}}$ ≥ 0.5 ? → {verdict}"]
+                     f"= {z2[0]:.2f}  → a^[2] = g(z) = {a2[0]:.3f}",
+                     f"a^[2] ≥ 0.5 ? → {verdict}"]
     ax.add_patch(FancyBboxPatch((7.55, 0.15), 6.55, 3.55, boxstyle="round,pad=0.1", fc="#f6f6f0",
                                 ec="0.6", zorder=0))
     for i, t in enumerate(lines_txt):
