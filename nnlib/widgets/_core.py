@@ -153,30 +153,64 @@ class Widget:
                     out.append({**base, k: v})
         return out
 
+    def png(self, fig):
+        """The figure as PNG bytes, drawn once at the figure's own size and dpi.
+
+        One Agg draw (which also runs the constrained layout) and one PNG encode. Unlike the
+        notebook's inline display there is no extra "tight bounding box" pass, so the image keeps
+        the same size at every setting and the page does not jump while a slider moves.
+        """
+        import io
+
+        import numpy as np
+        from PIL import Image
+
+        fig.canvas.draw()
+        rgba = np.asarray(fig.canvas.buffer_rgba())
+        buf = io.BytesIO()
+        Image.fromarray(rgba[..., :3]).save(buf, format="png")
+        return buf.getvalue()
+
     def show(self):
-        """The live version: controls above, the figure below, redrawn on every change."""
+        """The live version: controls above, the figure below, redrawn on every change.
+
+        The figure is an ``ipywidgets.Image`` whose ``value`` (PNG bytes) is replaced on each
+        change: one binary message to the page, no output area to clear and rebuild. The front
+        end sends at most one change at a time and keeps only the latest while the kernel draws,
+        so a fast-moving slider never queues up stale redraws.
+        """
         import ipywidgets as W
         from IPython.display import display
 
         ctrls = {k: c.make(k) for k, c in self.controls.items()}
-        out = W.Output(layout=W.Layout(min_height=f"{int(self.figsize[1] * 80)}px"))
+        image = W.Image(format="png")
+
+        def picture(draw):
+            fig = None
+            try:
+                fig = draw()
+                return self.png(fig)
+            finally:
+                if fig is not None:
+                    plt.close(fig)
+
+        def explain(err):
+            fig = plt.figure(figsize=self.figsize, layout="constrained")
+            note(fig.add_subplot(), f"This setting cannot be drawn: {err}")
+            return fig
 
         def redraw(change=None):
             values = {k: w.value for k, w in ctrls.items()}
             try:
-                fig = self.render(**values)
+                data = picture(lambda: self.render(**values))
             except Exception as err:  # never a traceback in front of a learner
-                fig = plt.figure(figsize=self.figsize, layout="constrained")
-                note(fig.add_subplot(), f"This setting cannot be drawn: {err}")
-            with out:
-                out.clear_output(wait=True)
-                display(fig)
-            plt.close(fig)
+                data = picture(lambda: explain(err))
+            image.value = data
 
         for w in ctrls.values():
             w.observe(redraw, names="value")
         redraw()
-        box = W.VBox([W.HBox(list(ctrls.values()), layout=W.Layout(flex_flow="row wrap")), out])
+        box = W.VBox([W.HBox(list(ctrls.values()), layout=W.Layout(flex_flow="row wrap")), image])
         box.add_class("nnlib-widget")
         display(box)
         return box
