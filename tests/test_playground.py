@@ -274,3 +274,43 @@ def test_app_mode_only_under_voila(monkeypatch):
     finally:
         sys.stdout = out
     assert os.environ["SERVER_SOFTWARE"].startswith("voila")
+
+
+def test_set_optimizer_goes_on_from_the_current_weights():
+    pg = Playground("circle", optimizer="gradient descent", learning_rate=10.0)
+    pg.step(5)
+    assert pg.diverged
+    w = pg.model.get_weights()
+    pg.set_optimizer("adam", 0.01)                   # after a divergence: continue, smaller steps
+    assert pg.diverged is None and pg.state["step"] == 5
+    for a, b in zip(pg.model.get_weights(), w):
+        np.testing.assert_array_equal(a, b)
+    before = pg.state["train_loss"]
+    pg.step(50)
+    assert pg.state["step"] == 55 and pg.state["train_loss"] < before
+    assert "adam, learning rate 0.01" in pg.describe()
+    with pytest.raises(PlaygroundError, match="positive number"):
+        pg.set_optimizer(learning_rate=-1.0)
+
+
+def test_app_learning_rate_change_keeps_training_and_shows():
+    app = PlaygroundApp(dataset="gauss")
+    app.frame()
+    app.frame()
+    before = app.image.value
+    app.controls["learning_rate"].value = 0.1
+    assert app.pg.state["step"] == 2 * app.steps_per_frame.value     # no restart
+    assert app.pg.learning_rate == pytest.approx(0.1)
+    assert app.image.value != before                                # the picture names the new rate
+    app.controls["optimizer"].value = "gradient descent"
+    assert app.pg.optimizer_name == "gradient descent" and app.pg.state["step"] > 0
+
+
+def test_app_explanation_follows_every_control():
+    app = PlaygroundApp(dataset="blobs4")            # sigmoid output: cannot train
+    first = app.image.value
+    app.controls["hidden"].value = "16,16"
+    assert app.pg is None and app.image.value != first
+    second = app.image.value
+    app.controls["activation"].value = "relu"
+    assert app.image.value != second

@@ -118,6 +118,27 @@ def app_mode():
     return True
 
 
+def _check_optimizer(optimizer, learning_rate):
+    if optimizer not in OPTIMIZERS and optimizer != "sgd":
+        raise PlaygroundError(f"optimizer must be one of {list(OPTIMIZERS)}; received {optimizer!r}.")
+    if not isinstance(learning_rate, (int, float, np.floating)) or not np.isfinite(learning_rate) \
+            or learning_rate <= 0:
+        raise PlaygroundError(f"the learning rate must be a positive number; received {learning_rate!r}.")
+
+
+def describe(dataset, hidden, activation, output, loss, optimizer, learning_rate, noise=None):
+    """One line naming a setting, e.g. "circle · network 2-8-8-1: tanh hidden, sigmoid output · ..."."""
+    try:
+        sizes = parse_hidden(hidden)
+        arch = "-".join(str(n) for n in (2, *sizes, 1 if output == "sigmoid" else N_CLASSES.get(dataset, 2)))
+        net = f"network {arch}: {activation} hidden, {output} output" if sizes else \
+            f"network {arch}: no hidden layer, {output} output"
+    except PlaygroundError:
+        net = f"hidden layers {hidden!r} (unreadable), {activation}, {output} output"
+    data = dataset if noise is None else f"{dataset} (noise {noise:g})"
+    return f"{data} · {net} · {loss} · {optimizer}, learning rate {learning_rate:.3g}"
+
+
 class Playground:
     """A 2-D classification problem, a small nnlib network, and its optimizer.
 
@@ -141,10 +162,7 @@ class Playground:
         check_setting(dataset, output, loss)
         if activation not in ACTIVATIONS:
             raise PlaygroundError(f"activation must be one of {list(ACTIVATIONS)}; received {activation!r}.")
-        if optimizer not in OPTIMIZERS and optimizer != "sgd":
-            raise PlaygroundError(f"optimizer must be one of {list(OPTIMIZERS)}; received {optimizer!r}.")
-        if not np.isfinite(learning_rate) or learning_rate <= 0:
-            raise PlaygroundError(f"the learning rate must be a positive number; received {learning_rate!r}.")
+        _check_optimizer(optimizer, learning_rate)
         self.dataset, self.activation, self.output, self.loss_name = dataset, activation, output, loss
         self.optimizer_name = "gradient descent" if optimizer == "sgd" else optimizer
         self.hidden = parse_hidden(hidden)
@@ -188,8 +206,7 @@ class Playground:
             loss = MeanSquaredError()
         else:
             loss = BinaryCrossentropy() if self.output == "sigmoid" else SparseCategoricalCrossentropy()
-        opt = Adam(self.learning_rate) if self.optimizer_name == "adam" else SGD(self.learning_rate)
-        self.model.compile(optimizer=opt, loss=loss)
+        self.model.compile(optimizer=self._make_optimizer(), loss=loss)
         self._T_train, self._T_test = self._targets(self.y_train), self._targets(self.y_test)
         self.steps = 0
         self.diverged = None          # None, or the reason training stopped
@@ -202,6 +219,31 @@ class Playground:
         self._limits = None            # the loss axes rescale from scratch
         self._artists_stale = True
         return self
+
+    def _make_optimizer(self):
+        return Adam(self.learning_rate) if self.optimizer_name == "adam" else SGD(self.learning_rate)
+
+    def set_optimizer(self, optimizer=None, learning_rate=None):
+        """Go on training from the current weights with another optimizer and/or learning rate.
+
+        Like TensorFlow Playground, this does not restart: the network keeps what it learned
+        (the optimizer's own memory, Adam's m and v, starts afresh). After a divergence the
+        network is at its last finite weights, so a smaller learning rate can continue from there.
+        """
+        optimizer = self.optimizer_name if optimizer is None else optimizer
+        learning_rate = self.learning_rate if learning_rate is None else learning_rate
+        _check_optimizer(optimizer, learning_rate)
+        self.optimizer_name = "gradient descent" if optimizer == "sgd" else optimizer
+        self.learning_rate = float(learning_rate)
+        self.model.compile(optimizer=self._make_optimizer(), loss=self.model.loss)
+        self.diverged = None
+        self._bg = None                   # the header names the optimizer: redraw everything once
+        self._artists_stale = True
+        return self
+
+    def describe(self):
+        return describe(self.dataset, self.hidden, self.activation, self.output, self.loss_name,
+                        self.optimizer_name, self.learning_rate, self.noise)
 
     def _probs(self, X):
         """P(class) for every row: (m, K) also for a sigmoid output (columns 1 - a, a)."""
@@ -312,7 +354,9 @@ class Playground:
         gs = fig.add_gridspec(3, 3, width_ratios=[4.2, 0.3, 8], height_ratios=[1, 1, 1.45])
         # A fixed layout: constrained layout would cost more than a whole frame.
         fig.set_layout_engine("none")
-        gs.update(left=0.045, right=0.99, bottom=0.1, top=0.87 if live else 0.84, wspace=0.03, hspace=0.55)
+        gs.update(left=0.045, right=0.99, bottom=0.1, top=0.84, wspace=0.03, hspace=0.55)
+        # the setting, in the background: it changes only when a control does
+        self._header = fig.text(0.01, 0.985, "", fontsize=8.5, va="top", color="0.25")
         ext = (-EXTENT, EXTENT, -EXTENT, EXTENT)
         ax = fig.add_subplot(gs[:, 0])
         self._region = ax.imshow(np.ones((self.grid, self.grid, 3)), origin="lower", extent=ext,
@@ -418,6 +462,9 @@ class Playground:
             self._main_title.set_text(
                 f"step {s['step']}   loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}\n"
                 f"accuracy train {s['train_accuracy']:.2f} / test {s['test_accuracy']:.2f}")
+        if self._header.get_text() != self.describe():
+            self._header.set_text(self.describe())
+            self._bg = None
         full = limits != self._limits or self._bg is None
         self._show_message(self.diverged or self.warning)
         if full:
@@ -477,11 +524,12 @@ class Playground:
         """The rendered figure as PNG bytes."""
         return self.image_bytes("png")
 
-def draw_explanation(fig, text, dataset=None, noise=0.05):
+def draw_explanation(fig, text, dataset=None, noise=0.05, setting=""):
     """The data set's points (when it is known) and, beside them, why this setting cannot train."""
+    fig.text(0.01, 0.985, setting, fontsize=8.5, va="top", color="0.25")
     gs = fig.add_gridspec(1, 2, width_ratios=[4.2, 8.3])
     fig.set_layout_engine("none")
-    gs.update(left=0.045, right=0.99, bottom=0.1, top=0.87, wspace=0.05)
+    gs.update(left=0.045, right=0.99, bottom=0.1, top=0.84, wspace=0.05)
     if dataset in N_CLASSES:
         X, y = make_dataset(dataset, 200, noise, seed=0)
         ax = fig.add_subplot(gs[0, 0])
@@ -496,14 +544,14 @@ def draw_explanation(fig, text, dataset=None, noise=0.05):
     note(ax, "\n".join(textwrap.wrap(text, 60)))
 
 
-def explanation_png(text, dataset=None, noise=0.05, figsize=(9.6, 4.3), dpi=80):
+def explanation_png(text, dataset=None, noise=0.05, setting="", figsize=(9.6, 4.3), dpi=80):
     """A picture that explains why a setting cannot train (used by the app)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=figsize, dpi=dpi)
     FigureCanvasAgg(fig)
-    draw_explanation(fig, text, dataset, noise)
+    draw_explanation(fig, text, dataset, noise, setting)
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()
@@ -536,11 +584,11 @@ class PlaygroundApp:
             "activation": W.Dropdown(options=ACTIVATIONS, value=activation, description="activation",
                                      style=style, layout=W.Layout(width="190px")),
             "output": W.ToggleButtons(options=OUTPUTS, value=output, description="output",
-                                      style={**style, "button_width": "70px"}),
+                                      style={**style, "button_width": "85px"}),
             "loss": W.ToggleButtons(options=LOSSES, value=loss, description="loss",
-                                    style={**style, "button_width": "95px"}),
+                                    style={**style, "button_width": "110px"}),
             "optimizer": W.ToggleButtons(options=OPTIMIZERS, value=optimizer, description="optimizer",
-                                         style={**style, "button_width": "125px"}),
+                                         style={**style, "button_width": "140px"}),
             "learning_rate": W.FloatLogSlider(value=learning_rate, base=10, min=-3, max=1, step=0.1,
                                               description="learning rate", readout_format=".3g",
                                               style=style, layout=W.Layout(width="330px"),
@@ -561,8 +609,8 @@ class PlaygroundApp:
         self.image = W.Image(format=image_format, layout=W.Layout(width="768px", height="auto"))
         self.pg = None
         self.frame_ms = []
-        for w in self.controls.values():
-            w.observe(self.rebuild, names="value")
+        for name, w in self.controls.items():
+            w.observe(self.retune if name in ("optimizer", "learning_rate") else self.rebuild, names="value")
         self.play.observe(self.frame, names="value")
         self.step_button.on_click(lambda _: self.frame())
         self.reset_button.on_click(lambda _: self.reset())
@@ -588,10 +636,18 @@ class PlaygroundApp:
             self.play.playing = False
             self.image.format = "png"
             self.image.value = explanation_png(str(err), self.controls["dataset"].value,
-                                               self.controls["noise"].value)
+                                               self.controls["noise"].value, describe(**self.settings()))
             self.status.value = "<b>This setting cannot be trained</b>: see the picture."
             return
         self.frame_ms.clear()
+        self._show(self.pg.image_bytes(self.image_format), None)
+
+    def retune(self, change=None):
+        """Optimizer or learning rate changed: go on from the current weights (no restart)."""
+        if self.pg is None:
+            return self.rebuild()
+        c = self.controls
+        self.pg.set_optimizer(c["optimizer"].value, c["learning_rate"].value)
         self._show(self.pg.image_bytes(self.image_format), None)
 
     def reset(self):
@@ -683,11 +739,11 @@ def draw_playground(fig, dataset, hidden, activation, output, loss, optimizer, l
     try:
         pg = trained_playground(dataset, hidden, activation, output, loss, optimizer, float(learning_rate))
     except PlaygroundError as err:
-        draw_explanation(fig, str(err), dataset)
+        draw_explanation(fig, str(err), dataset, setting=describe(dataset, hidden, activation, output, loss,
+                                                                   optimizer, float(learning_rate)))
         return
     pg.draw(fig)
     pg.render()
-    fig.suptitle(f"after {pg.steps} steps: {pg!r}".replace(f", step {pg.steps}", ""), fontsize=9.5)
 
 
 class AppWidget(Widget):
