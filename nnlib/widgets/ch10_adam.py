@@ -116,13 +116,14 @@ def draw_descent(fig, surface, alpha_gd, momentum, alpha_adam, steps):
     runs = [("gradient descent", SGD(alpha_gd), "C0", alpha_gd),
             ("momentum", SGD(alpha_gd, momentum=momentum), "C1", alpha_gd),
             ("Adam", Adam(alpha_adam), "C2", alpha_adam)]
-    problems = []
+    problems, all_costs = [], []
     for name, opt, color, alpha in runs:
         path, costs, eff, diverged_at = run_path(surface, opt, steps)
         final = "diverged" if diverged_at else f"J = {fmt(costs[-1])}"
         ax.plot(path[:, 0], path[:, 1], "-o", color=color, ms=2.5, lw=1.3,
                 label=f"{name} (α = {fmt(alpha)}): {final}")
-        ax_cost.semilogy(np.arange(len(costs)), np.maximum(costs, 1e-12), color=color, lw=1.5)
+        ax_cost.plot(np.arange(len(costs)), np.maximum(costs, 1e-12), color=color, lw=1.5)
+        all_costs.extend(np.maximum(costs, 1e-12))
         if diverged_at:
             ax.plot(*path[-1], "X", color=color, ms=11, mec="k", zorder=6)
             ax_cost.plot(len(costs) - 1, max(costs[-1], 1e-12), "X", color=color, ms=9, mec="k")
@@ -130,7 +131,7 @@ def draw_descent(fig, surface, alpha_gd, momentum, alpha_adam, steps):
         if name == "Adam":
             adam_eff = eff
     ax.set(xlim=xr, ylim=yr, xlabel="w₁ = x", ylabel="w₂ = y",
-           title=f"{surface}: {FORMULAS[surface]}, {steps} steps")
+           title=f"{surface}: {FORMULAS[surface]}, {steps} step{'s' if steps != 1 else ''}")
     ax.legend(loc="upper right", fontsize=7.5, framealpha=0.9)
     if problems:
         ax.text(0.02, 0.02, "\n".join(problems), transform=ax.transAxes, fontsize=7.5, va="bottom",
@@ -138,12 +139,17 @@ def draw_descent(fig, surface, alpha_gd, momentum, alpha_adam, steps):
                 bbox=dict(boxstyle="round", fc="white", ec="#b00020", alpha=0.9), zorder=100)
         fig._nnlib_notes = getattr(fig, "_nnlib_notes", []) + problems
 
-    ax_cost.set(title="cost J per step (log scale)", xlabel="step", xlim=(0, max(steps, 1)))
+    log = max(all_costs) / min(all_costs) > 20          # a log axis only when J spans a wide range
+    if log:
+        ax_cost.set_yscale("log")
+    ax_cost.set(title=f"cost J per step{' (log scale)' if log else ''}", xlabel="step", xlim=(0, max(steps, 1)))
     ax_cost.title.set_fontsize(9)
     if adam_eff is not None:
         t = np.arange(1, len(adam_eff) + 1)
-        ax_eff.plot(t, adam_eff[:, 0], color="C2", lw=1.5, label=f"x: now {fmt(adam_eff[-1, 0], 2)} α")
-        ax_eff.plot(t, adam_eff[:, 1], color="C2", lw=1.5, ls="--",
+        mk = "o" if len(t) < 5 else None          # a line of one point would be invisible
+        ax_eff.plot(t, adam_eff[:, 0], color="C2", lw=1.5, marker=mk,
+                    label=f"x: now {fmt(adam_eff[-1, 0], 2)} α")
+        ax_eff.plot(t, adam_eff[:, 1], color="C2", lw=1.5, ls="--", marker=mk, mfc="none",
                     label=f"y: now {fmt(adam_eff[-1, 1], 2)} α")
         ax_eff.legend(fontsize=7.5, loc="upper right")
     ax_eff.axhline(1.0, color="0.7", lw=0.8)
