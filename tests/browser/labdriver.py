@@ -320,10 +320,11 @@ def image_digest(box):
 
 
 JS_KERNEL_IDLE = """() => {
+  // JupyterLab's current notebook's kernel; null where there is none to read (e.g. Voila)
   const app = window.jupyterapp;
-  if (!app) return null;  // not JupyterLab (e.g. Voila): no kernel status to read
-  const p = app.shell.currentWidget;
-  const k = p && p.sessionContext && p.sessionContext.session && p.sessionContext.session.kernel;
+  const p = app && app.shell && app.shell.currentWidget;
+  if (!p || !p.sessionContext) return null;
+  const k = p.sessionContext.session && p.sessionContext.session.kernel;
   return !!k && k.status === 'idle';
 }"""
 
