@@ -2,6 +2,7 @@
 
     python benchmarks/bench_playground.py              # frames in this process, PNG and JPEG
     python benchmarks/bench_playground.py --kernel     # also: Image widget vs Output widget in a kernel
+    python benchmarks/bench_playground.py --browser    # also: pictures per second seen in JupyterLab
 
 One frame is what a tick of the app's Play widget runs: ``step(steps_per_frame)`` (full-batch
 training in nnlib) and ``png()`` (update the artists, blit, encode). The target is at least
@@ -12,6 +13,11 @@ With ``--kernel`` the same frame is pushed to the front end in a real IPython ke
 ways: bytes into an ``ipywidgets.Image`` (what the app does), or ``Output.clear_output(wait=True)``
 followed by ``display(fig)`` (the common alternative, which re-draws and re-encodes the whole
 figure through the inline backend). No browser is attached, so this measures the kernel's side.
+
+With ``--browser`` the app runs in a real JupyterLab in headless Chromium (the browser tests'
+driver, tests/browser/labdriver.py): press Play, and count for 15 s how often the picture in
+the page changes. That is the update rate a learner sees, timer, kernel, messages and
+decoding included.
 """
 import argparse
 import os
@@ -113,11 +119,65 @@ def bench_kernel(frames, steps_per_frame):
             print("kernel error:", msg["content"]["ename"], msg["content"]["evalue"])
 
 
+JS_COUNT_UPDATES = """(box, seconds) => new Promise(resolve => {
+  // every new picture the widget puts into the page (its <img> gets a new blob URL each time)
+  const img = box.querySelector('img');
+  const times = [];
+  const seen = new MutationObserver(() => times.push(performance.now()));
+  seen.observe(img, {attributes: true, attributeFilter: ['src']});
+  setTimeout(() => { seen.disconnect(); resolve(times); }, seconds * 1000);
+})"""
+
+
+def bench_browser(seconds=15.0):
+    import json
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+    import labdriver as L
+    from playwright.sync_api import sync_playwright
+
+    if L.chromium_path() is None:
+        print("  skipped: Chromium is not installed")
+        return
+    root = Path(tempfile.mkdtemp(prefix="nnlib-bench-"))
+    (root / "notebooks").mkdir()
+    cell = {"cell_type": "code", "execution_count": None, "id": "app", "metadata": {}, "outputs": [],
+            "source": "from nnlib.widgets.ch13_playground import playground_app\napp = playground_app()"}
+    nb = {"cells": [cell], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                        "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    (root / "notebooks" / "app.ipynb").write_text(json.dumps(nb))
+    lab = L.Lab(root).start()
+    try:
+        with sync_playwright() as pw:
+            browser = L.launch_chromium(pw)
+            try:
+                page = L.open_notebook(browser, lab, "notebooks/app.ipynb")
+                L.run_all(page)
+                box = page.locator(".nnlib-playground").first
+                box.locator(".widget-play button").first.click()
+                time.sleep(2.0)                           # let the interval settle
+                times = np.asarray(box.evaluate(JS_COUNT_UPDATES, seconds))
+                L.stop_play(box.locator(".widget-play").first)
+                status = box.locator(".widget-html").first.inner_text()
+            finally:
+                browser.close()
+    finally:
+        lab.stop()
+    gaps = np.diff(times)
+    print(f"  JupyterLab + Chromium, Play pressed: {len(times)} new pictures in {seconds:.0f} s = "
+          f"{len(times) / seconds:.1f} per second; gap between pictures median {np.median(gaps):.0f} ms, "
+          f"95th percentile {np.percentile(gaps, 95):.0f} ms")
+    print(f"  the app's own status line at the end: {status.strip()}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=300)
     ap.add_argument("--steps-per-frame", type=int, default=5)
     ap.add_argument("--kernel", action="store_true", help="also compare Image and Output in a kernel")
+    ap.add_argument("--browser", action="store_true", help="also count pictures per second in JupyterLab")
     args = ap.parse_args(argv)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Playground frames: 2-8-8-1 tanh network, 200 training points, {args.steps_per_frame} "
@@ -130,6 +190,9 @@ def main(argv=None):
     if args.kernel:
         print(f"In an IPython kernel ({args.frames // 3} frames each, kernel side only):")
         bench_kernel(args.frames // 3, args.steps_per_frame)
+    if args.browser:
+        print("In the browser (the app as a learner runs it; JPEG pictures):")
+        bench_browser()
     print(f"load average after the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

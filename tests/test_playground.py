@@ -4,6 +4,7 @@ import itertools
 import os
 import re
 import sys
+import time
 
 import matplotlib
 
@@ -236,8 +237,7 @@ def test_app_frames_and_controls():
     assert app.pg.state["step"] == 0 and app.image.value[:2] == b"\xff\xd8"   # JPEG
     ms = app.frame()
     assert ms > 0 and app.pg.state["step"] == app.steps_per_frame.value
-    assert app.play.interval >= app.MIN_INTERVAL_MS
-    app.play.value += 1                              # what a browser tick does
+    app.frame()
     assert app.pg.state["step"] == 2 * app.steps_per_frame.value
     assert "<b>step 10</b>" in app.status.value and "accuracy train" in app.status.value
     app.reset_button.click()
@@ -314,3 +314,66 @@ def test_app_explanation_follows_every_control():
     second = app.image.value
     app.controls["activation"].value = "relu"
     assert app.image.value != second
+
+
+def _steps(app):
+    with app._lock:
+        return app.pg.state["step"]
+
+
+def test_a_tick_runs_frames_until_the_lease_ends():
+    app = PlaygroundApp(dataset="gauss")
+    app.play.playing = True
+    app.play.value += 1                              # one browser tick
+    time.sleep(0.6)
+    assert _steps(app) >= 2 * app.steps_per_frame.value, "frames did not run after a tick"
+    loop = app._thread
+    loop.join(timeout=app.LEASE_S + 5)               # no more ticks: the lease runs out
+    assert not loop.is_alive()
+    done = _steps(app)
+    time.sleep(0.3)
+    assert _steps(app) == done
+    assert "pictures/s" in app.status.value or "one frame takes" in app.status.value
+
+
+def test_pause_ends_the_loop_at_once():
+    app = PlaygroundApp(dataset="gauss")
+    app.play.playing = True
+    app.play.value += 1
+    time.sleep(0.2)
+    app.play.playing = False                          # the pause button
+    app._thread.join(timeout=2)
+    assert not app._thread.is_alive()
+
+
+def test_the_loop_stops_on_divergence_and_on_errors():
+    app = PlaygroundApp(dataset="circle", optimizer="gradient descent", learning_rate=10.0)
+    app.play.playing = True
+    app.play.value += 1
+    app._thread.join(timeout=5)
+    assert app.pg.diverged and app.play.playing is False
+
+    app = PlaygroundApp(dataset="circle")
+    def broken(n=1):
+        raise RuntimeError("simulated failure")
+    app.pg.step = broken
+    app.play.playing = True
+    app.play.value += 1
+    app._thread.join(timeout=5)
+    assert app.play.playing is False and isinstance(app.error, RuntimeError)
+    assert "Training stopped" in app.status.value and "simulated failure" in app.status.value
+
+
+def test_controls_change_safely_while_the_loop_runs():
+    app = PlaygroundApp(dataset="gauss")
+    app.play.playing = True
+    for name, value in [("dataset", "xor"), ("hidden", "4"), ("learning_rate", 0.1), ("activation", "relu"),
+                        ("dataset", "blobs3"), ("output", "softmax")]:
+        app.play.value += 1
+        time.sleep(0.15)
+        app.controls[name].value = value
+    app.play.value += 1
+    time.sleep(0.3)
+    app.play.playing = False
+    app._thread.join(timeout=3)
+    assert app.error is None and app.pg is not None and app.pg.k == 3

@@ -7,9 +7,10 @@ Three layers, each usable without the next:
   ``render()`` updates a matplotlib figure in place (decision regions, every first- and
   second-layer unit's response over the plane, train/test loss curves) and ``png()`` turns
   it into PNG bytes. Tests and benchmarks drive it headless.
-- ``playground_app()``: the ipywidgets app around it. A ``Play`` widget ticks in the
-  browser; every tick runs ``step(steps_per_frame)`` + ``png()`` in the kernel and puts the
-  bytes into an ``ipywidgets.Image``. Works in JupyterLab and in Voila.
+- ``playground_app()``: the ipywidgets app around it. Each frame runs ``step(steps_per_frame)``
+  and puts the new picture's bytes into an ``ipywidgets.Image``; the browser's ``Play`` widget
+  keeps a kernel thread making frames while it ticks (see PlaygroundApp). Works in JupyterLab
+  and in Voila.
 - ``playground_widget``: a sweepable ``Widget`` (data set x activation x output x ... ->
   the figure after a fixed number of steps), for the static figure and the widget tests.
 
@@ -21,6 +22,7 @@ import io
 import os
 import sys
 import textwrap
+import threading
 import time
 
 import numpy as np
@@ -40,6 +42,14 @@ OPTIMIZERS = ("gradient descent", "adam")
 # Playground's colours: class 0 orange, class 1 blue; then green and purple for blobs3/blobs4.
 CLASS_COLORS = np.array([[0.96, 0.58, 0.13], [0.03, 0.47, 0.74], [0.20, 0.63, 0.17], [0.50, 0.30, 0.65]])
 EXTENT = 1.3  # the plane shown: [-1.3, 1.3] x [-1.3, 1.3]
+
+
+def _rgba8(rgb):
+    """An RGB float image in [0, 1] as uint8 RGBA, the format Agg composites without converting."""
+    out = np.empty(rgb.shape[:2] + (4,), dtype=np.uint8)
+    out[..., :3] = np.rint(rgb * 255)
+    out[..., 3] = 255
+    return out
 
 
 def _colormap_table(name, n=256):
@@ -366,7 +376,9 @@ class Playground:
                           mew=0.4)[0] for k in range(self.k)]
         ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         ax.tick_params(labelsize=7, length=2, pad=1)
-        self._main_title = ax.set_title(" " if live else " \n ", fontsize=8.5, loc="left")
+        # live: a fixed caption (the numbers change every frame and are in the app's status line)
+        self._main_title = ax.set_title("the network's prediction over the plane; dots: training points"
+                                        if live else " \n ", fontsize=8 if live else 8.5, loc="left")
         self._unit_images = []
         for row in range(2):
             uax = fig.add_subplot(gs[row, 2])
@@ -397,8 +409,7 @@ class Playground:
         self._ax_loss = lax
         self._message = None
         self._fig, self._live, self._bg, self._limits = fig, live, None, None
-        self._animated = [self._region, *points, *self._unit_images, self._main_title,
-                          self._line_train, self._line_test]
+        self._animated = [self._region, *points, *self._unit_images, self._line_train, self._line_test]
         if live:
             for a in self._animated:
                 a.set_animated(True)
@@ -448,17 +459,16 @@ class Playground:
         if not self._artists_stale:
             return fig
         resp = self.responses()
-        self._region.set_data(self.region_rgb(resp[-1]))
+        # uint8 RGBA: matplotlib draws it as it is (float RGB would be converted on every draw)
+        self._region.set_data(_rgba8(self.region_rgb(resp[-1])))
         for im, a in zip(self._unit_images, resp[:-1]):
-            im.set_data(self.unit_tiles(a))
+            im.set_data(_rgba8(self.unit_tiles(a)))
         h = self.history
         self._line_train.set_data(h["step"], h["train_loss"])
         self._line_test.set_data(h["step"], h["test_loss"])
         limits = self._loss_limits()
         s = self.state
-        if self._live:    # short: text is the costliest thing in a frame; the app prints the rest
-            self._main_title.set_text(f"step {s['step']}    test accuracy {s['test_accuracy']:.2f}")
-        else:
+        if not self._live:
             self._main_title.set_text(
                 f"step {s['step']}   loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}\n"
                 f"accuracy train {s['train_accuracy']:.2f} / test {s['test_accuracy']:.2f}")
@@ -558,15 +568,23 @@ def explanation_png(text, dataset=None, noise=0.05, setting="", figsize=(9.6, 4.
 
 
 class PlaygroundApp:
-    """The ipywidgets app: controls, play / step / reset, and the live picture.
+    """The ipywidgets app: controls, play / one frame / reset, and the live picture.
 
-    A ``Play`` widget ticks in the browser; each tick (a change of its ``value``) runs one
-    frame in the kernel: ``step(steps_per_frame)``, then ``png()`` into an ``ipywidgets.Image``.
-    The tick interval adapts to the measured frame time, so ticks never queue up in a slow
-    kernel. Without a browser (nbclient, tests) nothing ticks: call ``frame()`` yourself.
+    A frame is ``step(steps_per_frame)`` and the new picture's bytes into an ``ipywidgets.Image``.
+
+    Who drives the frames: the ``Play`` widget ticks in the browser, and each tick renews a
+    short *lease* (LEASE_S seconds) on a frame loop that runs in a kernel thread, frame after
+    frame. So the pictures come as fast as the kernel makes them (one tick per frame would add
+    a browser-kernel round trip to every frame: measured 1.5x slower on a busy machine, see
+    benchmarks/bench_playground.py), yet the browser stays in charge: pause, or close the page,
+    and the ticks stop, the lease runs out, and the loop ends within LEASE_S. Ticks cannot pile
+    up either: the widget front end keeps at most one change in flight.
+    Without a browser (nbclient, tests) nothing ticks: call ``frame()`` yourself.
     """
 
-    MIN_INTERVAL_MS = 70     # at most about 14 frames per second
+    INTERVAL_MS = 100        # the Play widget's timer: how often the browser renews the lease
+    LEASE_S = 1.0            # the frame loop stops this long after the last tick
+    MIN_FRAME_S = 1 / 30     # at most about 30 frames per second
 
     def __init__(self, dataset="circle", hidden="8,8", activation="tanh", output="sigmoid",
                  loss="cross-entropy", optimizer="adam", learning_rate=0.03, noise=0.05,
@@ -595,8 +613,12 @@ class PlaygroundApp:
                                               continuous_update=False),
         }
         self.seed = seed
-        self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=100, description="train",
+        self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=self.INTERVAL_MS, description="train",
                            show_repeat=False)
+        self._lock = threading.RLock()        # frames (loop thread) vs control changes (main thread)
+        self._thread = None
+        self._lease_until = 0.0
+        self.error = None
         self.step_button = W.Button(description="one frame", icon="step-forward",
                                     layout=W.Layout(width="110px"))
         self.reset_button = W.Button(description="reset", icon="undo", layout=W.Layout(width="90px"))
@@ -608,10 +630,11 @@ class PlaygroundApp:
         self.image_format = image_format
         self.image = W.Image(format=image_format, layout=W.Layout(width="768px", height="auto"))
         self.pg = None
-        self.frame_ms = []
+        self.frame_ms, self.frame_ends = [], []
         for name, w in self.controls.items():
             w.observe(self.retune if name in ("optimizer", "learning_rate") else self.rebuild, names="value")
-        self.play.observe(self.frame, names="value")
+        self.play.observe(self.tick, names="value")
+        self.play.observe(self._playing_changed, names="playing")
         self.step_button.on_click(lambda _: self.frame())
         self.reset_button.on_click(lambda _: self.reset())
         c = self.controls
@@ -629,35 +652,69 @@ class PlaygroundApp:
 
     def rebuild(self, change=None):
         """A new Playground for the current controls, shown at step 0 (or an explanation)."""
-        try:
-            self.pg = Playground(**self.settings(), seed=self.seed)
-        except PlaygroundError as err:
-            self.pg = None
-            self.play.playing = False
-            self.image.format = "png"
-            self.image.value = explanation_png(str(err), self.controls["dataset"].value,
-                                               self.controls["noise"].value, describe(**self.settings()))
-            self.status.value = "<b>This setting cannot be trained</b>: see the picture."
-            return
-        self.frame_ms.clear()
-        self._show(self.pg.image_bytes(self.image_format), None)
+        with self._lock:
+            try:
+                self.pg = Playground(**self.settings(), seed=self.seed)
+            except PlaygroundError as err:
+                self.pg = None
+                self.play.playing = False
+                self.image.format = "png"
+                self.image.value = explanation_png(str(err), self.controls["dataset"].value,
+                                                   self.controls["noise"].value, describe(**self.settings()))
+                self.status.value = "<b>This setting cannot be trained</b>: see the picture."
+                return
+            self.frame_ms, self.frame_ends = [], []
+            self._show(self.pg.image_bytes(self.image_format), None)
 
     def retune(self, change=None):
         """Optimizer or learning rate changed: go on from the current weights (no restart)."""
-        if self.pg is None:
-            return self.rebuild()
-        c = self.controls
-        self.pg.set_optimizer(c["optimizer"].value, c["learning_rate"].value)
-        self._show(self.pg.image_bytes(self.image_format), None)
+        with self._lock:
+            if self.pg is None:
+                return self.rebuild()
+            c = self.controls
+            self.pg.set_optimizer(c["optimizer"].value, c["learning_rate"].value)
+            self._show(self.pg.image_bytes(self.image_format), None)
 
     def reset(self):
-        if self.pg is not None:
-            self.pg.reset()
-            self.frame_ms.clear()
-            self._show(self.pg.image_bytes(self.image_format), None)
+        with self._lock:
+            if self.pg is not None:
+                self.pg.reset()
+                self.frame_ms, self.frame_ends = [], []
+                self._show(self.pg.image_bytes(self.image_format), None)
+
+    def tick(self, change=None):
+        """A tick of the Play widget: keep the frame loop running for another LEASE_S seconds."""
+        self._lease_until = time.monotonic() + self.LEASE_S
+        if self.pg is not None and (self._thread is None or not self._thread.is_alive()):
+            self._thread = threading.Thread(target=self._loop, name="playground-frames", daemon=True)
+            self._thread.start()
+
+    def _playing_changed(self, change):
+        if not change["new"]:
+            self._lease_until = 0.0               # paused: the loop ends after its current frame
+
+    def _loop(self):
+        """Frames, back to back, while the lease lasts (paused, diverged or failed: it ends)."""
+        while time.monotonic() < self._lease_until:
+            t0 = time.perf_counter()
+            try:
+                ms = self.frame()
+            except Exception as err:              # never a silent dead thread: say it, and stop
+                self.error = err
+                self.status.value = f"<b>Training stopped</b>: {type(err).__name__}: {err}"
+                ms = None
+            if ms is None or self.pg is None or self.pg.diverged:
+                self.play.playing = False
+                break
+            # leave the kernel's main thread a moment for incoming messages (ticks, controls)
+            time.sleep(max(0.002, self.MIN_FRAME_S - (time.perf_counter() - t0)))
 
     def frame(self, change=None):
         """One frame: a few training steps, then the picture. Returns the frame time in ms."""
+        with self._lock:
+            return self._frame()
+
+    def _frame(self):
         if self.pg is None:
             return None
         t0 = time.perf_counter()
@@ -665,9 +722,8 @@ class PlaygroundApp:
         png = self.pg.image_bytes(self.image_format)
         ms = 1000 * (time.perf_counter() - t0)
         self.frame_ms = (self.frame_ms + [ms])[-20:]
-        # Ticks come from a timer in the browser; never let them arrive faster than we draw.
+        self.frame_ends = (self.frame_ends + [time.perf_counter()])[-20:]
         typical = float(np.median(self.frame_ms))
-        self.play.interval = int(min(1000, max(self.MIN_INTERVAL_MS, 1.3 * typical)))
         if self.pg.diverged:
             self.play.playing = False
         self._show(png, typical)
@@ -678,8 +734,10 @@ class PlaygroundApp:
             self.image.format = self.image_format
         self.image.value = data
         s = self.pg.state
-        speed = (f" · one frame takes {typical_ms:.0f} ms: up to {1000 / self.play.interval:.0f} frames/s"
-                 if typical_ms else "")
+        speed = f" · one frame takes {typical_ms:.0f} ms in the kernel" if typical_ms else ""
+        ends = self.frame_ends
+        if typical_ms and len(ends) >= 5 and ends[-1] - ends[0] < 0.5 * len(ends):   # while playing
+            speed += f", {(len(ends) - 1) / (ends[-1] - ends[0]):.0f} pictures/s"
         arch = "-".join(str(n) for n in (2, *self.pg.hidden, self.pg.n_out))
         self.status.value = (
             f"<b>step {s['step']}</b> · network {arch} · loss train {fmt(s['train_loss'])} / test "
