@@ -6,6 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 INDEX = NOTEBOOKS / "00-index.ipynb"
+README = ROOT / "README.md"
 GITHUB_REPO = "nn-course/neural-networks-week1-2"  # owner/name on GitHub, used for Binder links
 BRANCH = "main"
 

@@ -1,13 +1,14 @@
 """Rewrite the navigation cells (top and bottom of every chapter) and the index's chapter list.
 
 Run after adding or renaming a chapter:  python tools/nav.py
-A navigation cell is a markdown cell tagged "nav"; the index's list sits between the
-markers <!-- chapters --> and <!-- /chapters -->. Everything else is left untouched.
+A navigation cell is a markdown cell tagged "nav"; the chapter tables of the index and of
+README.md sit between the markers <!-- chapters --> and <!-- /chapters -->. Everything else
+is left untouched.
 """
 import json
 import sys
 
-from collection import INDEX, NOTEBOOKS, binder_url, chapters, summary_of, title_of
+from collection import INDEX, README, binder_url, chapters, summary_of, title_of
 
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
 
@@ -40,13 +41,20 @@ def write_if_changed(path, nb):
     return False
 
 
-def chapter_list():
+def chapter_list(prefix=""):
+    """The chapter table; prefix is the path from the reader's file to notebooks/."""
     rows = ["| # | chapter | what it teaches | run it |", "|---|---|---|---|"]
     for p in chapters():
         voila = " · [app (Voila)](" + binder_url(p, voila=True) + ")" if "playground" in p.name else ""
-        rows.append(f"| {p.name[:2]} | [{title_of(p)}]({p.name}) | {summary_of(p)} | "
+        rows.append(f"| {p.name[:2]} | [{title_of(p)}]({prefix}{p.name}) | {summary_of(p)} | "
                     f"[![Binder]({BINDER_BADGE})]({binder_url(p)}){voila} |")
     return "\n".join(rows)
+
+
+def replace_list(text, prefix):
+    head, rest = text.split("<!-- chapters -->", 1)
+    _, tail = rest.split("<!-- /chapters -->", 1)
+    return f"{head}<!-- chapters -->\n{chapter_list(prefix)}\n<!-- /chapters -->{tail}"
 
 
 def set_index_list():
@@ -56,10 +64,18 @@ def set_index_list():
     for cell in nb["cells"]:
         src = "".join(cell["source"])
         if cell["cell_type"] == "markdown" and "<!-- chapters -->" in src:
-            head, rest = src.split("<!-- chapters -->", 1)
-            _, tail = rest.split("<!-- /chapters -->", 1)
-            cell["source"] = [f"{head}<!-- chapters -->\n{chapter_list()}\n<!-- /chapters -->{tail}"]
+            cell["source"] = [replace_list(src, "")]
     return write_if_changed(INDEX, nb)
+
+
+def set_readme_list():
+    if not README.exists() or "<!-- chapters -->" not in README.read_text():
+        return False
+    old = README.read_text()
+    new = replace_list(old, "notebooks/")
+    if new != old:
+        README.write_text(new)
+    return new != old
 
 
 def main():
@@ -72,6 +88,8 @@ def main():
             changed.append(p.name)
     if set_index_list():
         changed.append(INDEX.name)
+    if set_readme_list():
+        changed.append(README.name)
     print(f"navigation: {len(chs)} chapters; rewrote {', '.join(changed) if changed else 'nothing'}")
     return 0
 
