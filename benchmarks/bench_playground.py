@@ -3,6 +3,7 @@
     python benchmarks/bench_playground.py              # frames in this process, PNG and JPEG
     python benchmarks/bench_playground.py --kernel     # also: Image widget vs Output widget in a kernel
     python benchmarks/bench_playground.py --browser    # also: pictures per second seen in JupyterLab
+    python benchmarks/bench_playground.py --voila      # also: the same under Voila
 
 One frame is what a tick of the app's Play widget runs: ``step(steps_per_frame)`` (full-batch
 training in nnlib) and ``png()`` (update the artists, blit, encode). The target is at least
@@ -129,7 +130,7 @@ JS_COUNT_UPDATES = """(box, seconds) => new Promise(resolve => {
 })"""
 
 
-def bench_browser(seconds=15.0):
+def bench_browser(seconds=15.0, voila=False):
     import json
     import tempfile
 
@@ -153,8 +154,14 @@ def bench_browser(seconds=15.0):
         with sync_playwright() as pw:
             browser = L.launch_chromium(pw)
             try:
-                page = L.open_notebook(browser, lab, "notebooks/app.ipynb")
-                L.run_all(page)
+                if voila:                # the lab's Voila server extension, as the Binder link opens it
+                    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                    page.goto(f"{lab.url}/voila/render/notebooks/app.ipynb?token={lab.token}",
+                              wait_until="domcontentloaded", timeout=300_000)
+                    page.locator(".nnlib-playground img").first.wait_for(timeout=300_000)
+                else:
+                    page = L.open_notebook(browser, lab, "notebooks/app.ipynb")
+                    L.run_all(page)
                 box = page.locator(".nnlib-playground").first
                 box.locator(".widget-play button").first.click()
                 time.sleep(2.0)                           # let the interval settle
@@ -166,7 +173,8 @@ def bench_browser(seconds=15.0):
     finally:
         lab.stop()
     gaps = np.diff(times)
-    print(f"  JupyterLab + Chromium, Play pressed: {len(times)} new pictures in {seconds:.0f} s = "
+    where = "Voila" if voila else "JupyterLab"
+    print(f"  {where} + Chromium, Play pressed: {len(times)} new pictures in {seconds:.0f} s = "
           f"{len(times) / seconds:.1f} per second; gap between pictures median {np.median(gaps):.0f} ms, "
           f"95th percentile {np.percentile(gaps, 95):.0f} ms")
     print(f"  the app's own status line at the end: {status.strip()}")
@@ -178,6 +186,7 @@ def main(argv=None):
     ap.add_argument("--steps-per-frame", type=int, default=5)
     ap.add_argument("--kernel", action="store_true", help="also compare Image and Output in a kernel")
     ap.add_argument("--browser", action="store_true", help="also count pictures per second in JupyterLab")
+    ap.add_argument("--voila", action="store_true", help="also count pictures per second under Voila")
     args = ap.parse_args(argv)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Playground frames: 2-8-8-1 tanh network, 200 training points, {args.steps_per_frame} "
@@ -190,9 +199,12 @@ def main(argv=None):
     if args.kernel:
         print(f"In an IPython kernel ({args.frames // 3} frames each, kernel side only):")
         bench_kernel(args.frames // 3, args.steps_per_frame)
-    if args.browser:
+    if args.browser or args.voila:
         print("In the browser (the app as a learner runs it; JPEG pictures):")
+    if args.browser:
         bench_browser()
+    if args.voila:
+        bench_browser(voila=True)
     print(f"load average after the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -377,8 +377,8 @@ class Playground:
         ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         ax.tick_params(labelsize=7, length=2, pad=1)
         # live: a fixed caption (the numbers change every frame and are in the app's status line)
-        self._main_title = ax.set_title("the network's prediction over the plane; dots: training points"
-                                        if live else " \n ", fontsize=8 if live else 8.5, loc="left")
+        self._main_title = ax.set_title("prediction · dots: training points" if live else " \n ",
+                                        fontsize=8 if live else 8.5, loc="left")
         self._unit_images = []
         for row in range(2):
             uax = fig.add_subplot(gs[row, 2])

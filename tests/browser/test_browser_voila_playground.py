@@ -1,0 +1,73 @@
+"""Chapter 13 under Voila shows only widgets — no printed text, no static figures — and keeps playing.
+
+Complements test_browser_voila.py (renders without errors, Play animates, the data set redraws).
+Skipped with one line unless Voila, Chromium and playwright are installed.
+"""
+import time
+
+import pytest
+
+import labdriver as L
+
+NOTEBOOK = "13-playground.ipynb"
+
+JS_OUTPUTS = """() => Array.from(document.querySelectorAll('.jp-OutputArea-output')).map(o => ({
+  widget: !!o.querySelector('.jupyter-widgets'),
+  text: o.innerText.trim().slice(0, 120)}))"""
+
+JS_COUNT = """(box, seconds) => new Promise(resolve => {
+  const img = box.querySelector('img');
+  let n = 0;
+  const seen = new MutationObserver(() => n++);
+  seen.observe(img, {attributes: true, attributeFilter: ['src']});
+  setTimeout(() => { seen.disconnect(); resolve(n); }, seconds * 1000);
+})"""
+
+
+def voila_installed():
+    try:
+        import voila  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+pytestmark = pytest.mark.skipif(not voila_installed(), reason="voila not installed (pip install voila)")
+
+
+@pytest.fixture(scope="module")
+def page(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = L.launch_chromium(pw)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            page.goto(f"{lab.url}/voila/render/notebooks/{NOTEBOOK}?token={lab.token}",
+                      wait_until="domcontentloaded", timeout=300_000)
+            page.locator(".nnlib-playground img").first.wait_for(timeout=300_000)
+            page.locator(".nnlib-widget img").first.wait_for(timeout=300_000)   # the last live cell
+            yield page
+        finally:
+            browser.close()
+            lab.shutdown_kernels()
+
+
+def test_only_widgets_show(page):
+    outs = page.evaluate(JS_OUTPUTS)
+    others = [o["text"] or "(an image)" for o in outs if not o["widget"]]
+    assert not others, f"Voila shows outputs that are not widgets (printed text, static figures): {others}"
+    assert sum(o["widget"] for o in outs) == 2, f"expected the app and the widget, found {len(outs)} outputs"
+
+
+def test_the_app_keeps_playing(page):
+    box = page.locator(".nnlib-playground").first
+    box.scroll_into_view_if_needed()
+    box.locator(".widget-play button").first.click()
+    time.sleep(1.5)
+    pictures = box.evaluate(JS_COUNT, 5)
+    L.stop_play(box.locator(".widget-play").first)
+    # a liveness check, not a speed test (benchmarks/bench_playground.py --browser measures the rate)
+    assert pictures >= 10, f"only {pictures} new pictures in 5 s of playing under Voila"
+    status = box.locator(".widget-html").first.inner_text()
+    assert "step" in status and "accuracy" in status
