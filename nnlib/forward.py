@@ -16,6 +16,8 @@ def _g(g):
 
 
 def _check_W_b(W, b, n_in, layer):
+    # W against a_in first: a W in the column convention is the usual mistake, and its
+    # message (transpose W) is the useful one even though b then mismatches too.
     W = as_float_array(W, "W")
     b = as_float_array(b, "b")
     where = f"layer {layer}" if layer is not None else "this layer"
@@ -24,17 +26,17 @@ def _check_W_b(W, b, n_in, layer):
             f"W^[l] must be 2-D of shape (n^[l-1], n^[l]); received shape {W.shape} in {where}. "
             f"For one unit with n inputs use W.reshape(-1, 1)."
         )
-    if b.shape != (W.shape[1],):
-        raise ValueError(
-            f"b^[l] must have shape (n^[l],) = ({W.shape[1]},) to match W^[l] of shape {W.shape} "
-            f"in {where}; received {b.shape}. Use one bias per unit, e.g. b = np.zeros({W.shape[1]})."
-        )
     if n_in != W.shape[0]:
         raise ValueError(
             f"{'Dense ' + where if layer is not None else 'This dense layer'} expects a_in with "
             f"{W.shape[0]} features because W is {W.shape} "
             f"(n^[l-1], n^[l]); received a_in with {n_in}. Check the layer order, or transpose W "
             f"if it was written in the column convention (n^[l], n^[l-1])."
+        )
+    if b.shape != (W.shape[1],):
+        raise ValueError(
+            f"b^[l] must have shape (n^[l],) = ({W.shape[1]},) to match W^[l] of shape {W.shape} "
+            f"in {where}; received {b.shape}. Use one bias per unit, e.g. b = np.zeros({W.shape[1]})."
         )
     return W, b
 

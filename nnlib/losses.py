@@ -218,7 +218,8 @@ class CategoricalCrossentropy(Loss):
 
     def _prepare(self, y_true, y_pred):
         y_true, y_pred = super()._prepare(y_true, y_pred)
-        if y_true.ndim == 1 and y_pred.ndim == 2:
+        integer_like = y_true.ndim == 1 or (y_true.ndim == 2 and y_true.shape[1] == 1)
+        if integer_like and y_pred.ndim == 2 and y_pred.shape[1] > 1:
             raise ValueError(
                 f"CategoricalCrossentropy expects one-hot labels of shape (m, K) = {y_pred.shape}; "
                 f"received integer-like labels of shape {y_true.shape}. Use "

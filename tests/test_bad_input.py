@@ -335,3 +335,16 @@ def test_probabilities_loss_after_a_linear_output_is_caught_inside_fit():
     with pytest.raises(ValueError, match=r"expects probabilities a in \[0, 1\]; received values from .* "
                                          r"use BinaryCrossentropy\(from_logits=True\)"):
         model.fit(X, [0, 1, 1, 0, 1], verbose=0)
+
+
+def test_dense_with_column_convention_W_says_transpose():
+    # W written (n^[l], n^[l-1]) = (3, 2) for 2 inputs: the fix to suggest is W.T, not the bias.
+    W_col = np.array([[1.0, -2.0], [-3.0, 4.0], [5.0, -6.0]])
+    with pytest.raises(ValueError, match=r"expects a_in with 3 features.*received a_in with 2.*transpose W"):
+        dense(np.ones((4, 2)), W_col, np.zeros(3), "sigmoid")
+
+
+def test_categorical_crossentropy_with_integer_column_labels():
+    y = np.array([[0], [2], [1]])
+    with pytest.raises(ValueError, match=r"one-hot labels of shape \(m, K\).*SparseCategoricalCrossentropy"):
+        CategoricalCrossentropy()(y, np.full((3, 3), 1 / 3))
