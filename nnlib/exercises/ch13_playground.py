@@ -4,7 +4,6 @@ import numpy as np
 from ..forward import sequential
 from ..layers import Dense
 from ..model import Sequential
-from ..playground_data import make_dataset
 from ..widgets.ch13_playground import Playground, PlaygroundError
 from ._core import CheckFailed, expect_close, run
 
