@@ -32,17 +32,18 @@ import bench_fit  # noqa: E402
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="3 repeats instead of 7 (library benchmarks)")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats in the library benchmarks")
     parser.add_argument("--library-only", action="store_true", help="only bench_dense and bench_fit")
     args = parser.parse_args()
     repeats = 3 if args.quick else 7
+    fit_repeats = 5 if args.quick else 15  # short runs on a shared machine: more of them
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Python {platform.python_version()}, numpy {np.__version__}, {platform.machine()}, "
           f"{os.cpu_count()} CPUs, load average {load:.1f} at start, "
           f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}")
     t0 = time.perf_counter()
     bench_dense.run(repeats)
-    bench_fit.run(epochs=5, repeats=repeats)
+    bench_fit.run(epochs=5, repeats=fit_repeats)
     failed = []
     for other in sorted(Path(__file__).parent.glob("bench_*.py")):
         if args.library_only or other.stem in ("bench_dense", "bench_fit"):
