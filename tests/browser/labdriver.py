@@ -265,6 +265,8 @@ def run_all(page, timeout=600):
     state = None
     while time.monotonic() < deadline:
         state = page.evaluate(JS_RUN_STATE)
+        if state["kernel"] in ("dead", "autorestarting", "restarting"):
+            raise RuntimeError(f"the kernel died during run-all (out of memory?); state {state}")
         if state["run"] and state["kernel"] == "idle" and not state["running"]:
             # one more look after a pause: the last outputs and widget views arrive after idle
             time.sleep(0.5)

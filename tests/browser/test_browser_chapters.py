@@ -66,7 +66,7 @@ class ChapterInBrowser:
                 t0 = time.monotonic()
                 try:
                     result = Run(page, L.run_all(page), 0.0)
-                except TimeoutError as err:
+                except (TimeoutError, RuntimeError) as err:
                     result = Run(page, {}, 0.0, error=str(err))
                 result.seconds = time.monotonic() - t0
                 yield result
