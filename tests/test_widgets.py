@@ -13,6 +13,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from nnlib.widgets import all_widgets  # noqa: E402
+from nnlib.widgets._core import notes as explanations  # noqa: E402
 
 WIDGETS = all_widgets()
 BAD = re.compile(r"\b(nan|inf)\b", re.IGNORECASE)
@@ -29,7 +30,7 @@ def texts(fig):
 
 def check_figure(fig, label):
     assert fig.axes, f"{label}: the figure has no axes (a blank output)"
-    notes = getattr(fig, "_nnlib_notes", [])
+    notes = explanations(fig)
     shown = [t for t in texts(fig) if BAD.search(t)]
     assert not shown or notes, f"{label}: NaN/inf on screen with no explanation: {shown}"
     for line in fig.findobj(matplotlib.lines.Line2D):

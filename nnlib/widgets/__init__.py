@@ -6,9 +6,10 @@ one control panel. ``all_widgets()`` finds them all, so the tests sweep every on
 import importlib
 import pkgutil
 
-from ._core import Choice, Slider, Toggle, Widget, fmt, note
+from ._core import Choice, Slider, Toggle, Widget, fmt, note, note_slot, notes, say
 
-__all__ = ["Widget", "Slider", "Choice", "Toggle", "note", "fmt", "all_widgets"]
+__all__ = ["Widget", "Slider", "Choice", "Toggle", "note", "note_slot", "say", "notes", "fmt",
+           "all_widgets"]
 
 
 def all_widgets():

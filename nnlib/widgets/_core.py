@@ -1,15 +1,27 @@
 """The pattern every chapter widget follows.
 
-A widget is a plain drawing function ``draw(fig, **params)`` plus a description of its
-controls. From that one description we get:
+A widget is a description of its controls plus the code that draws it, in one of two forms:
+
+- ``draw(fig, **params)`` builds the whole figure at one setting (simple, but every change
+  redraws everything: 100-250 ms for a chapter figure);
+- ``setup(fig, **fixed)`` builds the axes, the fixed parts and empty artists once and returns
+  them (any object, e.g. a ``dict``); ``update(parts, **params)`` puts one setting's numbers into
+  those artists (``set_data``, ``set_text``, ...) and returns the list of artists it changed.
+  The live widget then repaints only those artists over a cached picture of the rest
+  (matplotlib's "blitting"), which is what makes a slider feel instantaneous.
+
+From that one description we get:
 
 - ``w.static()``: the figure at the default setting, shown as a normal cell output so the
   chapter still teaches where no kernel runs (GitHub, nbviewer);
 - ``w.show()``: the live ipywidgets version (sliders, dropdowns) that redraws on change;
-- ``w.settings()``: every control at its ends and middle, which the tests sweep.
+- ``w.settings()``: every control at its ends and middle, which the tests sweep;
+- ``w.live()``: the object ``show`` uses to turn a setting into new pixels (the tests check
+  that its pictures equal a fresh drawing at the same setting, whatever came before).
 
-Extreme settings must explain themselves on the plot: call ``note(ax, "diverged: ...")``
-instead of leaving a blank axis or a NaN.
+Extreme settings must explain themselves on the plot: call ``note(ax, "diverged: ...")`` in a
+``draw`` function, or make a ``note_slot(ax)`` in ``setup`` and ``say(slot, "...")`` in
+``update``, instead of leaving a blank axis or a NaN.
 """
 import math
 from dataclasses import dataclass, field
@@ -102,6 +114,32 @@ def note(ax, text, color="#b00020"):
     fig._nnlib_notes = getattr(fig, "_nnlib_notes", []) + [text]
 
 
+def note_slot(ax, color="#b00020"):
+    """An explanation box for ``update`` to fill: hidden until ``say(slot, text)``.
+
+    Make it in ``setup`` and return it among the artists ``update`` changes.
+    """
+    slot = ax.text(0.5, 0.5, "", transform=ax.transAxes, ha="center", va="center", fontsize=11,
+                   color=color, wrap=True, visible=False, zorder=100,
+                   bbox=dict(boxstyle="round", fc="white", ec=color, alpha=0.9))
+    slot._nnlib_note = True
+    return slot
+
+
+def say(slot, text=None):
+    """Show ``text`` in a note slot, or hide the slot when ``text`` is None or empty."""
+    slot.set_text(text or "")
+    slot.set_visible(bool(text))
+    return slot
+
+
+def notes(fig):
+    """Every explanation the figure shows: ``note`` calls and visible note slots."""
+    slots = [t.get_text() for t in fig.findobj(lambda a: getattr(a, "_nnlib_note", False))
+             if t.get_visible()]
+    return list(getattr(fig, "_nnlib_notes", [])) + slots
+
+
 def fmt(x, digits=3):
     """A number for display: finite numbers as usual, inf/NaN spelled out with a reason hint."""
     if x is None:
@@ -115,24 +153,49 @@ def fmt(x, digits=3):
 
 @dataclass
 class Widget:
-    """A drawing function and its controls. See the module docstring."""
+    """Controls plus either ``draw`` or ``setup`` + ``update``. See the module docstring."""
 
-    draw: callable
-    controls: dict
+    draw: callable = None
+    controls: dict = field(default_factory=dict)
     title: str = ""
     figsize: tuple = (8, 3.6)
     fixed: dict = field(default_factory=dict)  # extra keyword arguments (data, model, ...)
+    setup: callable = None
+    update: callable = None
+    rebuild: tuple = ()  # controls whose change needs a new setup (they are passed to setup too)
+
+    def __post_init__(self):
+        if (self.draw is None) == (self.update is None) or (self.update is None) != (self.setup is None):
+            raise TypeError("Widget needs either draw=... or both setup=... and update=..., "
+                            f"got draw={self.draw!r}, setup={self.setup!r}, update={self.update!r}")
+        unknown = set(self.rebuild) - set(self.controls)
+        if unknown:
+            raise TypeError(f"rebuild names controls that do not exist: {sorted(unknown)}; "
+                            f"the controls are {sorted(self.controls)}")
 
     def defaults(self):
         return {k: c.value for k, c in self.controls.items()}
 
-    def render(self, **params):
-        """A new Figure drawn at defaults updated with params (used by static, show and tests)."""
-        values = {**self.defaults(), **params}
-        fig = plt.figure(figsize=self.figsize, layout="constrained")
-        self.draw(fig, **self.fixed, **values)
+    def _figure(self):
+        return plt.figure(figsize=self.figsize, layout="constrained")
+
+    def _title(self, fig):
         if self.title and not fig._suptitle:
             fig.suptitle(self.title, fontsize=11)
+
+    def build(self, fig, values):
+        """Run ``setup`` on ``fig`` for these values; the parts ``update`` works on."""
+        return self.setup(fig, **self.fixed, **{k: values[k] for k in self.rebuild})
+
+    def render(self, **params):
+        """A new Figure drawn at defaults updated with params (used by static and the tests)."""
+        values = {**self.defaults(), **params}
+        fig = self._figure()
+        if self.update is None:
+            self.draw(fig, **self.fixed, **values)
+        else:
+            self.update(self.build(fig, values), **values)
+        self._title(fig)
         return fig
 
     def static(self, **params):
@@ -160,16 +223,12 @@ class Widget:
         notebook's inline display there is no extra "tight bounding box" pass, so the image keeps
         the same size at every setting and the page does not jump while a slider moves.
         """
-        import io
-
-        import numpy as np
-        from PIL import Image
-
         fig.canvas.draw()
-        rgba = np.asarray(fig.canvas.buffer_rgba())
-        buf = io.BytesIO()
-        Image.fromarray(rgba[..., :3]).save(buf, format="png")
-        return buf.getvalue()
+        return _png(fig)
+
+    def live(self):
+        """The object ``show`` asks for each new picture: ``live().frame(**values)`` -> PNG."""
+        return Live(self) if self.update is not None else Redraw(self)
 
     def show(self):
         """The live version: controls above, the figure below, redrawn on every change.
@@ -184,27 +243,15 @@ class Widget:
 
         ctrls = {k: c.make(k) for k, c in self.controls.items()}
         image = W.Image(format="png")
-
-        def picture(draw):
-            fig = None
-            try:
-                fig = draw()
-                return self.png(fig)
-            finally:
-                if fig is not None:
-                    plt.close(fig)
-
-        def explain(err):
-            fig = plt.figure(figsize=self.figsize, layout="constrained")
-            note(fig.add_subplot(), f"This setting cannot be drawn: {err}")
-            return fig
+        live = self.live()
 
         def redraw(change=None):
             values = {k: w.value for k, w in ctrls.items()}
             try:
-                data = picture(lambda: self.render(**values))
+                data = live.frame(**values)
             except Exception as err:  # never a traceback in front of a learner
-                data = picture(lambda: explain(err))
+                live.reset()
+                data = explanation_png(self.figsize, f"This setting cannot be drawn: {err}")
             image.value = data
 
         for w in ctrls.values():
@@ -213,4 +260,113 @@ class Widget:
         box = W.VBox([W.HBox(list(ctrls.values()), layout=W.Layout(flex_flow="row wrap")), image])
         box.add_class("nnlib-widget")
         display(box)
+        box.live = live
         return box
+
+
+def _png(fig):
+    """PNG bytes of what the figure's canvas holds now (after a draw or a blit)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    rgba = np.asarray(fig.canvas.buffer_rgba())
+    buf = io.BytesIO()
+    Image.fromarray(rgba[..., :3]).save(buf, format="png", compress_level=1)
+    return buf.getvalue()
+
+
+def explanation_png(figsize, text):
+    """A picture that only says ``text`` (what the live widget shows for a failed setting)."""
+    fig = plt.figure(figsize=figsize, layout="constrained")
+    try:
+        note(fig.add_subplot(), text)
+        fig.canvas.draw()
+        return _png(fig)
+    finally:
+        plt.close(fig)
+
+
+class Redraw:
+    """Live pictures for a ``draw`` widget: a whole new figure at every change."""
+
+    def __init__(self, widget):
+        self.widget = widget
+
+    def reset(self):
+        pass
+
+    def frame(self, **values):
+        fig = self.widget.render(**values)
+        try:
+            return self.widget.png(fig)
+        finally:
+            plt.close(fig)
+
+
+class Live:
+    """Live pictures for a ``setup`` + ``update`` widget, repainting only what changed.
+
+    The figure is built and laid out once. The artists ``update`` returns are marked
+    *animated*: a full draw leaves them out, and that picture of everything else (the
+    *background*: axes, ticks, labels, fixed curves) is kept. A change then costs one
+    ``update``, restoring the background and drawing the changed artists on it (blitting,
+    https://matplotlib.org/stable/users/explain/animations/blitting.html), and a PNG.
+
+    Two things call for a full draw instead: an ``update`` that moves an axis's limits (its
+    ticks are part of the background), and a change to a ``rebuild`` control (a new setup).
+    """
+
+    def __init__(self, widget):
+        self.widget = widget
+        self.reset()
+        self.full_draws = 0  # how many frames needed a full draw (for the benchmark)
+
+    def reset(self):
+        if getattr(self, "fig", None) is not None:
+            plt.close(self.fig)
+        self.fig = self.parts = self.key = self.background = None
+        self.dynamic = []
+
+    def _limits(self):
+        return [(ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes]
+
+    def _update(self, values):
+        changed = self.widget.update(self.parts, **values) or []
+        new = [a for a in changed if a not in self.dynamic]
+        self.dynamic += new
+        return new
+
+    def _full(self):
+        """Lay out and draw everything but the dynamic artists; keep that as the background."""
+        fig = self.fig
+        for a in self.dynamic:
+            a.set_animated(True)
+        fig.set_layout_engine("constrained")
+        fig.canvas.draw()
+        fig.set_layout_engine("none")  # the layout stays put until the next full draw
+        self.background = fig.canvas.copy_from_bbox(fig.bbox)
+        self.full_draws += 1
+        self.limits = self._limits()
+
+    def frame(self, **values):
+        """PNG bytes of the figure at ``values`` (defaults for the rest)."""
+        w = self.widget
+        values = {**w.defaults(), **values}
+        key = tuple(values[k] for k in w.rebuild)
+        if self.fig is None or key != self.key:
+            self.reset()
+            self.fig, self.key = w._figure(), key
+            self.parts = w.build(self.fig, values)
+            w._title(self.fig)
+            self._update(values)
+            self._full()
+        elif self._update(values) or self._limits() != self.limits:
+            self._full()
+        canvas = self.fig.canvas
+        canvas.restore_region(self.background)
+        for a in sorted(self.dynamic, key=lambda a: a.get_zorder()):
+            if a.get_visible():
+                (a.axes or self.fig).draw_artist(a)
+        return _png(self.fig)

@@ -7,42 +7,70 @@ import numpy as np
 
 from ..activations import sigmoid
 from ..losses import BinaryCrossentropy
-from ._core import Slider, Widget, fmt, note
+from ._core import Slider, Widget, fmt, note_slot, say
 
 # The course's one-neuron lab: six examples, the label flips between x = 2 and x = 3.
 X_NEURON = np.array([0.0, 1.0, 2.0, 3.0, 4.0, 5.0])
 Y_NEURON = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
 
 
-def draw_neuron(fig, w, b, x_query, x=X_NEURON, y=Y_NEURON):
-    """Draw the data, a = sigmoid(w x + b), and the probability at x_query."""
+def setup_neuron(fig, x=X_NEURON, y=Y_NEURON):
+    """The fixed parts (data, axes, threshold line) and empty artists for update_neuron."""
     ax = fig.add_subplot(1, 1, 1)
-    xs = np.linspace(-1, 6, 300)
-    a = sigmoid(w * xs + b)
-    ax.plot(xs, a, color="C0", lw=2, label=f"a = g({w:.2f} x {b:+.2f})")
     ax.scatter(x[y == 1], y[y == 1], marker="x", s=70, color="C3", label="y = 1", zorder=3)
     ax.scatter(x[y == 0], y[y == 0], marker="o", s=60, facecolors="none", edgecolors="C0",
                label="y = 0", zorder=3)
-    p = float(sigmoid(w * x_query + b))
-    ax.axvline(x_query, color="0.6", ls=":", lw=1)
-    ax.plot([x_query], [p], "o", color="C2", ms=9, zorder=4)
-    ax.annotate(f"P(y=1 | x={x_query:.2f}) = {fmt(p)}", (x_query, p), xytext=(8, -14),
-                textcoords="offset points", color="C2", fontsize=10)
     ax.axhline(0.5, color="0.8", lw=1)
+    ax.set(xlim=(-1, 6), ylim=(-0.1, 1.1), xlabel="x", ylabel="a = P(y = 1 | x)")
+    xs = np.linspace(-1, 6, 300)
+    parts = dict(
+        ax=ax, x=x, y=y, xs=xs,
+        curve=ax.plot(xs, xs * 0, color="C0", lw=2, label="a = g(w x + b)")[0],
+        query=ax.axvline(0, color="0.6", ls=":", lw=1),
+        point=ax.plot([0], [0], "o", color="C2", ms=9, zorder=4)[0],
+        label=ax.annotate("", (0, 0), xytext=(8, -14), textcoords="offset points", color="C2",
+                          fontsize=10, in_layout=False),
+        boundary=ax.axvline(0, color="C1", lw=1, ls="--", label="a = 0.5 at x = 0.00"),
+        note=note_slot(ax),
+    )
+    ax.set_title(" ")
+    parts["legend"] = ax.legend(loc="upper left", fontsize=8)
+    return parts
+
+
+def update_neuron(p, w, b, x_query):
+    """Draw the neuron a = sigmoid(w x + b), the probability at x_query and the cost J(w, b)."""
+    x, y = p["x"], p["y"]
+    p["curve"].set_ydata(sigmoid(w * p["xs"] + b))
+    prob = float(sigmoid(w * x_query + b))
+    p["query"].set_xdata([x_query, x_query])
+    p["point"].set_data([x_query], [prob])
+    p["label"].xy = (x_query, prob)
+    right = x_query > 3.5  # near the right edge the label goes on the left of the point
+    p["label"].set_position((-8 if right else 8, -14))
+    p["label"].set_horizontalalignment("right" if right else "left")
+    p["label"].set_text(f"P(y=1 | x={x_query:.2f}) = {fmt(prob)}")
     cost = BinaryCrossentropy()(y, sigmoid(w * x + b).reshape(-1, 1))
-    if w != 0:
-        boundary = -b / w
-        if -1 <= boundary <= 6:
-            ax.axvline(boundary, color="C1", lw=1, ls="--", label=f"a = 0.5 at x = {boundary:.2f}")
-    else:
-        note(ax, f"w = 0: the neuron ignores x and says {fmt(float(sigmoid(b)))} for every example")
-    ax.set(xlim=(-1, 6), ylim=(-0.1, 1.1), xlabel="x", ylabel="a = P(y = 1 | x)",
-           title=f"cost J(w, b) = {fmt(cost, 4)} (binary cross-entropy over 6 examples)")
-    ax.legend(loc="upper left", fontsize=8)
+    p["ax"].set_title(f"cost J(w, b) = {fmt(cost, 4)} (binary cross-entropy over 6 examples)")
+    boundary = -b / w if w != 0 else None
+    shown = boundary is not None and -1 <= boundary <= 6
+    p["boundary"].set_visible(shown)
+    if shown:
+        p["boundary"].set_xdata([boundary, boundary])
+    texts = p["legend"].get_texts()
+    lines = p["legend"].legend_handles
+    texts[0].set_text(f"a = g({w:.2f} x {b:+.2f})")
+    texts[-1].set_text(f"a = 0.5 at x = {boundary:.2f}" if shown else "a = 0.5 is off the plot")
+    lines[-1].set_visible(shown)
+    say(p["note"], None if w != 0 else
+        f"w = 0: the neuron ignores x and says {fmt(float(sigmoid(b)))} for every example")
+    return [p["curve"], p["query"], p["point"], p["label"], p["boundary"], p["ax"].title,
+            p["legend"], p["note"]]
 
 
 neuron_widget = Widget(
-    draw=draw_neuron,
+    setup=setup_neuron,
+    update=update_neuron,
     controls={
         "w": Slider(-5.0, 5.0, 2.0, step=0.1, description="w"),
         "b": Slider(-15.0, 15.0, -4.5, step=0.1, description="b"),

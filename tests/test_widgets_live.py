@@ -1,0 +1,162 @@
+"""The live widgets repaint only what changed; their pictures must equal a fresh drawing.
+
+``Widget.show`` turns each change into pixels with ``Widget.live().frame(...)``. For a
+``setup`` + ``update`` widget that repaints only the artists ``update`` returned over a cached
+background. These tests walk each widget through its sweep settings, forwards and then
+backwards (so every setting is reached from different ones), and compare each live frame with
+a live frame made straight at that setting (pixel for pixel) and with the static figure
+drawn from scratch (nearly: blitting paints changed artists last). A stale artist (one
+``update`` forgot to set or to return), a background that missed a change of axis limits, or
+a layout that drifted all show up as a difference.
+"""
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from nnlib.widgets import Slider, Widget, all_widgets  # noqa: E402
+from nnlib.widgets._core import Live  # noqa: E402
+
+WIDGETS = all_widgets()
+LIVE = sorted(n for n, w in WIDGETS.items() if w.update is not None)
+
+# A live frame reached through other settings must be the same pixels as a live frame made
+# straight at its setting: blitting is deterministic, so any difference is stale state.
+STALE = 0.0
+# Blitting paints the changed artists after the fixed ones, so where a changed artist passes
+# under a fixed one (a legend, a grid line) some pixels differ from the static drawing. More
+# than this share of pixels differing visibly means the live picture is not the static one.
+UNLIKE_STATIC = 0.01
+VISIBLE = 40  # out of 255, in any colour channel
+
+
+def decode(png):
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def fresh(w, setting):
+    fig = w.render(**setting)
+    try:
+        return decode(w.png(fig))
+    finally:
+        plt.close(fig)
+
+
+def first_frame(w, setting):
+    live = w.live()
+    try:
+        return decode(live.frame(**setting))
+    finally:
+        live.reset()
+
+
+def compare(live_img, ref_img, label, limit=STALE, what="a live frame made straight at that setting"):
+    assert live_img.shape == ref_img.shape, \
+        f"{label}: live picture is {live_img.shape[:2]}, a fresh one {ref_img.shape[:2]}"
+    diff = np.abs(live_img - ref_img).max(axis=-1) > VISIBLE
+    share = diff.mean()
+    if share > limit:
+        rows, cols = np.nonzero(diff)
+        pytest.fail(f"{label}: {share:.3%} of the live picture's pixels differ from {what} "
+                    f"(rows {rows.min()}-{rows.max()}, columns {cols.min()}-{cols.max()}): "
+                    "an artist that update() changes but does not return, or does not reset?")
+
+
+def test_every_widget_repaints_only_what_changes():
+    """Issue 6: widgets update their artists instead of redrawing the whole figure."""
+    redraw = sorted(n for n, w in WIDGETS.items() if w.update is None)
+    assert not redraw, f"these widgets still redraw everything on each change: {redraw}"
+
+
+@pytest.mark.parametrize("name", LIVE)
+def test_live_frames_equal_fresh_drawings(name):
+    w = WIDGETS[name]
+    settings = w.settings()
+    walk = settings + settings[::-1][1:]
+    live = w.live()
+    refs = {}
+    try:
+        for setting in walk:
+            key = repr(sorted(setting.items()))
+            changed = {k: v for k, v in setting.items() if v != w.defaults()[k]}
+            label = f"{name} at {changed or 'defaults'}"
+            if key not in refs:
+                refs[key] = first_frame(w, setting)
+                compare(refs[key], fresh(w, setting), label, UNLIKE_STATIC, "the static drawing")
+            compare(decode(live.frame(**setting)), refs[key], label)
+    finally:
+        live.reset()
+
+
+@pytest.mark.parametrize("name", LIVE)
+def test_live_blits_when_the_frame_stays(name):
+    """Moving a slider one step must not redraw the whole figure every time."""
+    w = WIDGETS[name]
+    sliders = [k for k, c in w.controls.items() if isinstance(c, Slider) and k not in w.rebuild]
+    if not sliders:
+        pytest.skip("no slider outside the rebuild controls")
+    live = w.live()
+    try:
+        live.frame()
+        before = live.full_draws
+        k, c = sliders[0], w.controls[sliders[0]]
+        step = c.step or (c.max - c.min) / 100
+        for i in range(1, 6):
+            v = c.value * 10 ** (step * i) if c.log else c.value + step * i
+            live.frame(**{k: min(v, c.max)})
+        assert live.full_draws - before < 5, \
+            f"{name}: {live.full_draws - before} of 5 steps of {k!r} redrew the whole figure"
+    finally:
+        live.reset()
+
+
+def _setup(fig):
+    ax = fig.add_subplot()
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    return {"line": ax.plot([0, 1], [0, 0])[0], "mark": ax.plot([0.5], [0.5], "o")[0]}
+
+
+def test_the_comparison_catches_a_stale_artist():
+    """Self-check: an update that changes an artist but does not return it fails the test."""
+    def forgetful(p, y):
+        p["line"].set_ydata([y, y])
+        p["mark"].set_ydata([y])
+        return [p["line"]]  # the marker moves too but is not repainted
+
+    w = Widget(setup=_setup, update=forgetful, controls={"y": Slider(0.0, 1.0, 0.2)})
+    live = w.live()
+    live.frame(y=0.2)
+    with pytest.raises(pytest.fail.Exception, match="differ from a live frame made straight"):
+        compare(decode(live.frame(y=0.9)), first_frame(w, {"y": 0.9}), "forgetful")
+    live.reset()
+
+
+def test_axis_limits_that_move_force_a_full_draw():
+    def rescale(p, y):
+        p["line"].set_ydata([y, y])
+        p["line"].axes.set_ylim(0, 2 * y + 1)
+        return [p["line"]]
+
+    w = Widget(setup=_setup, update=rescale, controls={"y": Slider(0.0, 1.0, 0.2)})
+    live = w.live()
+    live.frame(y=0.2)
+    n = live.full_draws
+    compare(decode(live.frame(y=0.9)), first_frame(w, {"y": 0.9}), "rescale")
+    compare(decode(live.frame(y=0.9)), fresh(w, {"y": 0.9}), "rescale", UNLIKE_STATIC, "static")
+    assert live.full_draws == n + 1
+    live.reset()
+
+
+def test_widget_needs_draw_or_setup_and_update():
+    with pytest.raises(TypeError, match="either draw"):
+        Widget(controls={})
+    with pytest.raises(TypeError, match="either draw"):
+        Widget(setup=_setup, controls={})
+    with pytest.raises(TypeError, match="rebuild names controls"):
+        Widget(setup=_setup, update=lambda p: [], controls={}, rebuild=("n",))
+    assert isinstance(Widget(setup=_setup, update=lambda p: [], controls={}).live(), Live)
