@@ -3,9 +3,16 @@
     python benchmarks/bench_widgets_browser.py             # all widgets; writes benchmarks/notebooks.md
     python benchmarks/bench_widgets_browser.py ch01 ch13   # only these modules (prints only)
     python benchmarks/bench_widgets_browser.py --kernel-only
+    python benchmarks/bench_widgets_browser.py --redraw full     # every change redraws everything
 
-In the kernel (this process): for each widget, Widget.render + Widget.png (exactly the work one
-live update does in Widget.show) at each setting of its sweep plus interior slider positions.
+Three ways to redraw, to compare: ``live`` (Widget.show as committed: a setup + update widget
+repaints only the artists that changed over a cached background), ``full`` (every change draws
+a whole new figure: render + PNG into the same ipywidgets.Image) and ``output`` (the first
+version: an Output widget, clear_output + display through the inline backend).
+
+In the kernel (this process): for each widget, the work one live update does in Widget.show
+(``Widget.live().frame(...)``, one setting after another) at each setting of its sweep plus
+interior slider positions.
 
 In the browser: a JupyterLab on 127.0.0.1 in headless Debian Chromium (tests/browser/labdriver.py)
 shows every widget (one generated notebook per widget module, not the chapters, so no TensorFlow
@@ -58,22 +65,30 @@ def sample_settings(w, per_slider=5):
     return out
 
 
-def kernel_times(w, legacy=False):
-    """Milliseconds of render + png per setting (after one warm-up draw): wall and CPU."""
+def kernel_times(w, redraw="live"):
+    """Milliseconds per update, one sample setting after another (after a first frame): wall and CPU."""
     import matplotlib.pyplot as plt
 
-    encode = (lambda fig: legacy_png(w, fig)) if legacy else w.png
-    fig = w.render()
-    encode(fig)
-    plt.close(fig)
+    from nnlib.widgets._core import Redraw
+
+    if redraw == "output":
+        def frame(**s):
+            fig = w.render(**s)
+            legacy_png(w, fig)
+            plt.close(fig)
+        live = None
+    else:
+        live = w.live() if redraw == "live" else Redraw(w)
+        frame = live.frame
+    frame()
     ms, cpu = [], []
     for s in sample_settings(w):
         t0, c0 = time.perf_counter(), time.thread_time()
-        fig = w.render(**s)
-        encode(fig)
+        frame(**s)
         ms.append(1000 * (time.perf_counter() - t0))
         cpu.append(1000 * (time.thread_time() - c0))
-        plt.close(fig)
+    if live is not None:
+        live.reset()
     return ms, cpu
 
 
@@ -82,6 +97,12 @@ def kernel_times(w, legacy=False):
 
 SETUP = ("import matplotlib\nmatplotlib.rcParams.update({'figure.dpi': 80, 'savefig.dpi': 80})\n"
          "from nnlib.widgets import all_widgets\nW = all_widgets()")
+
+# --redraw full: Widget.show with every change drawn as a whole new figure
+FULL_SHOW = """
+from nnlib.widgets._core import Redraw as _Redraw, Widget as _Widget
+_Widget.live = lambda self: _Redraw(self)
+"""
 
 # --redraw output: the way Widget.show redrew before this benchmark's commit (an Output
 # widget, clear_output + display(fig) through the inline backend), for a before/after figure.
@@ -143,8 +164,9 @@ JS_ARM = """(box) => {
 }"""
 
 
-def notebook_for(names, legacy=False):
-    cells = [SETUP + (LEGACY_SHOW if legacy else "")] + [f"W[{n!r}].show();" for n in names]
+def notebook_for(names, redraw="live"):
+    patch = {"live": "", "full": FULL_SHOW, "output": LEGACY_SHOW}[redraw]
+    cells = [SETUP + patch] + [f"W[{n!r}].show();" for n in names]
     return {"nbformat": 4, "nbformat_minor": 5,
             "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
             "cells": [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "execution_count": None,
@@ -185,7 +207,7 @@ def browser_times(page, box, moves, timeout=30.0):
     return out, unchanged
 
 
-def run_browser(names, moves, legacy=False):
+def run_browser(names, moves, redraw="live"):
     import labdriver as L
     from playwright.sync_api import sync_playwright
 
@@ -201,7 +223,7 @@ def run_browser(names, moves, legacy=False):
             modules = sorted({n.split(".")[0] for n in names})
             for mod in modules:
                 mine = [n for n in names if n.split(".")[0] == mod]
-                (root / f"bench_{mod}.ipynb").write_text(json.dumps(notebook_for(mine, legacy)))
+                (root / f"bench_{mod}.ipynb").write_text(json.dumps(notebook_for(mine, redraw)))
                 page = L.open_notebook(browser, lab, f"bench_{mod}.ipynb")
                 L.run_all(page)
                 problems = L.error_outputs(page)
@@ -240,8 +262,9 @@ def main(argv=None):
     ap.add_argument("--moves", type=int, default=24, help="browser samples per widget")
     ap.add_argument("--kernel-only", action="store_true")
     ap.add_argument("--no-write", action="store_true")
-    ap.add_argument("--redraw", choices=["image", "output"], default="image",
-                    help="image: Widget.show as it is; output: the previous Output+display redraw")
+    ap.add_argument("--redraw", choices=["live", "full", "output"], default="live",
+                    help="live: Widget.show as it is; full: a whole new figure per change; "
+                         "output: the first Output+display redraw")
     args = ap.parse_args(argv)
 
     import matplotlib
@@ -256,12 +279,11 @@ def main(argv=None):
     names = sorted(n for n in widgets if not args.modules or any(n.startswith(m) for m in args.modules))
     machine = machine_line()
     print(machine)
-    legacy = args.redraw == "output"
     kernel, cpu = {}, {}
     for n in names:
-        kernel[n], cpu[n] = kernel_times(widgets[n], legacy)
+        kernel[n], cpu[n] = kernel_times(widgets[n], args.redraw)
         print(f"  kernel  {n:<45} {summary(kernel[n])}  CPU median {np.median(cpu[n]):.0f} ms")
-    browser = {} if args.kernel_only else run_browser(names, args.moves, legacy)
+    browser = {} if args.kernel_only else run_browser(names, args.moves, args.redraw)
 
     (HERE / "out").mkdir(exist_ok=True)
     (HERE / "out" / f"widgets-{args.redraw}.json").write_text(json.dumps(
@@ -275,8 +297,12 @@ def main(argv=None):
         rows.append([n, f"{np.median(k):.0f}", f"{np.percentile(k, 95):.0f}", f"{np.median(cpu[n]):.0f}",
                      len(k), f"{np.median(b):.0f}" if b else "—",
                      f"{np.percentile(b, 95):.0f}" if b else "—", len(b), verdict(b)])
-    how = ("Widget.show as committed: render, one Agg draw, PNG into an ipywidgets.Image" if not legacy else
-           "the previous redraw (Output widget, clear_output + display(fig), inline PNG with a tight bbox)")
+    how = {"live": "Widget.show as committed: update() changes the artists, which are repainted over "
+                   "a cached background (blitting), PNG into an ipywidgets.Image",
+           "full": "a whole new figure per change: render, one Agg draw with the constrained layout, "
+                   "PNG into the same ipywidgets.Image",
+           "output": "the first redraw (Output widget, clear_output + display(fig), inline PNG with a "
+                     "tight bbox)"}[args.redraw]
     md = f"""## Widgets: update time in the kernel and in the browser ({args.redraw} redraw)
 
 {machine}

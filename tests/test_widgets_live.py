@@ -160,3 +160,19 @@ def test_widget_needs_draw_or_setup_and_update():
     with pytest.raises(TypeError, match="rebuild names controls"):
         Widget(setup=_setup, update=lambda p: [], controls={}, rebuild=("n",))
     assert isinstance(Widget(setup=_setup, update=lambda p: [], controls={}).live(), Live)
+
+
+@pytest.mark.parametrize("name", sorted(WIDGETS))
+def test_widget_figures_are_not_pyplot_figures(name):
+    """The inline backend displays and then closes every open pyplot figure at the end of a
+    cell; a live widget's figure must not be one of them (its canvas would be taken away)."""
+    w = WIDGETS[name]
+    before = plt.get_fignums()
+    live = w.live()
+    try:
+        live.frame()
+        fig = w.render()
+        assert plt.get_fignums() == before, f"{name}: the widget opened pyplot figures"
+        assert hasattr(fig.canvas, "copy_from_bbox"), f"{name}: the figure cannot be blitted"
+    finally:
+        live.reset()

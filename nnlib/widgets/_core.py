@@ -26,7 +26,6 @@ Extreme settings must explain themselves on the plot: call ``note(ax, "diverged:
 import math
 from dataclasses import dataclass, field
 
-import matplotlib.pyplot as plt
 
 
 @dataclass
@@ -177,7 +176,7 @@ class Widget:
         return {k: c.value for k, c in self.controls.items()}
 
     def _figure(self):
-        return plt.figure(figsize=self.figsize, layout="constrained")
+        return new_figure(self.figsize)
 
     def _title(self, fig):
         if self.title and not fig._suptitle:
@@ -202,9 +201,7 @@ class Widget:
         """Draw at the default setting and display it as an ordinary image output."""
         from IPython.display import display
 
-        fig = self.render(**params)
-        display(fig)
-        plt.close(fig)
+        display(self.render(**params))
 
     def settings(self):
         """Each control at its ends and middle, the others at their defaults."""
@@ -264,6 +261,21 @@ class Widget:
         return box
 
 
+def new_figure(figsize):
+    """A figure drawn by Agg and unknown to pyplot.
+
+    pyplot must not know the widgets' figures: the notebook's inline backend would display
+    every open pyplot figure again at the end of the cell and then close it, taking away the
+    canvas a live widget keeps drawing on.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
 def _png(fig):
     """PNG bytes of what the figure's canvas holds now (after a draw or a blit)."""
     import io
@@ -279,13 +291,10 @@ def _png(fig):
 
 def explanation_png(figsize, text):
     """A picture that only says ``text`` (what the live widget shows for a failed setting)."""
-    fig = plt.figure(figsize=figsize, layout="constrained")
-    try:
-        note(fig.add_subplot(), text)
-        fig.canvas.draw()
-        return _png(fig)
-    finally:
-        plt.close(fig)
+    fig = new_figure(figsize)
+    note(fig.add_subplot(), text)
+    fig.canvas.draw()
+    return _png(fig)
 
 
 class Redraw:
@@ -298,11 +307,7 @@ class Redraw:
         pass
 
     def frame(self, **values):
-        fig = self.widget.render(**values)
-        try:
-            return self.widget.png(fig)
-        finally:
-            plt.close(fig)
+        return self.widget.png(self.widget.render(**values))
 
 
 class Live:
@@ -324,8 +329,6 @@ class Live:
         self.full_draws = 0  # how many frames needed a full draw (for the benchmark)
 
     def reset(self):
-        if getattr(self, "fig", None) is not None:
-            plt.close(self.fig)
         self.fig = self.parts = self.key = self.background = None
         self.dynamic = []
 
