@@ -23,6 +23,7 @@ Extreme settings must explain themselves on the plot: call ``note(ax, "diverged:
 ``draw`` function, or make a ``note_slot(ax)`` in ``setup`` and ``say(slot, "...")`` in
 ``update``, instead of leaving a blank axis or a NaN.
 """
+import html
 import math
 from dataclasses import dataclass, field
 
@@ -242,20 +243,27 @@ class Widget:
         image = W.Image(format="png")
         live = self.live()
 
+        error = W.HTML(layout=W.Layout(display="none"))  # what went wrong, for the browser tests
+        error.add_class("nnlib-widget-status")
+        box = W.VBox([W.HBox(list(ctrls.values()), layout=W.Layout(flex_flow="row wrap")), image, error])
+        box.add_class("nnlib-widget")
+
         def redraw(change=None):
             values = {k: w.value for k, w in ctrls.items()}
             try:
                 data = live.frame(**values)
+                box.remove_class("nnlib-widget-error")
+                error.value = ""
             except Exception as err:  # never a traceback in front of a learner
                 live.reset()
                 data = explanation_png(self.figsize, f"This setting cannot be drawn: {err}")
+                box.add_class("nnlib-widget-error")  # the browser tests fail on this class
+                error.value = html.escape(f"{type(err).__name__}: {err}")
             image.value = data
 
         for w in ctrls.values():
             w.observe(redraw, names="value")
         redraw()
-        box = W.VBox([W.HBox(list(ctrls.values()), layout=W.Layout(flex_flow="row wrap")), image])
-        box.add_class("nnlib-widget")
         display(box)
         box.live = live
         return box

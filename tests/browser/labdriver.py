@@ -523,6 +523,12 @@ def restore(kind, ctrl, value):
     return True
 
 
+def widget_error(box):
+    """The exception a Widget.show box met on its last redraw, or None."""
+    return box.evaluate("""e => e.classList.contains('nnlib-widget-error')
+        ? (e.querySelector('.nnlib-widget-status') || {}).textContent || 'an exception' : null""")
+
+
 def _button(box, pattern):
     buttons = box.locator(".widget-button")
     for i in range(buttons.count()):
@@ -579,7 +585,10 @@ def exercise(box, timeout=60.0):
             old = control_value(kind, ctrl)
             what = move(kind, ctrl, "far")
             after = wait_image_change(box, before["src"], timeout)
-            results.append((label, what, after is not None))
+            failed = widget_error(box)
+            if failed:  # Widget.show drew "This setting cannot be drawn" after an exception
+                what += f" -> the widget's drawing raised {failed}"
+            results.append((label, what, after is not None and not failed))
             if kind not in ("play", "button"):
                 restore(kind, ctrl, old)
                 wait_image_change(box, (after or before)["src"], timeout)

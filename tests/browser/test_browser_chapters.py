@@ -114,7 +114,8 @@ class ChapterInBrowser:
             for control, what, changed in results:
                 moved += changed is not None
                 if changed is False:
-                    failures.append(f"{label}: {control}: {what}, but the figure did not change")
+                    failures.append(f"{label}: {control}: {what}" +
+                                    ("" if "raised" in what else ", but the figure did not change"))
             box.screenshot(path=str(screenshots / f"{stem}-widget{i + 1}.png"))
         assert not failures, f"{name}: " + "; ".join(failures)
         assert moved, f"{name}: no control was moved"

@@ -1,5 +1,6 @@
 """The browser checks can fail: a made-up notebook with one live widget, one widget that only
-looks interactive (its draw ignores its slider), a stderr line and an exception. The same
+looks interactive (its draw ignores its slider), one whose update raises at the slider's far
+end (the learner sees "This setting cannot be drawn"), a stderr line and an exception. The same
 functions the chapter tests use must tell them apart."""
 import json
 
@@ -23,6 +24,16 @@ CELLS = [
     "    fig.add_subplot().plot([0, 1], [0, 1])\n"
     "dead = Widget(draw=draw_dead, controls={'k': Slider(0.0, 1.0, 0.5)})\n"
     "dead.show();",
+    # broken: a setup + update widget whose update raises when k > 0.9
+    "def setup_broken(fig):\n"
+    "    return fig.add_subplot().plot([0, 1], [0, 0])[0]\n"
+    "def update_broken(line, k):\n"
+    "    if k > 0.9:\n"
+    "        raise ValueError('k is too large for this drawing')\n"
+    "    line.set_ydata([0, k])\n"
+    "    return [line]\n"
+    "broken = Widget(setup=setup_broken, update=update_broken, controls={'k': Slider(0.0, 1.0, 0.5)})\n"
+    "broken.show();",
     "import sys\nprint('a deliberate line on stderr', file=sys.stderr)",
     "raise ValueError('a deliberate error')",
 ]
@@ -63,7 +74,7 @@ class TestBrowserChecksCanFail:
 
     def test_live_widget_changes_and_dead_widget_does_not(self, page):
         boxes = page.locator(L.CONTAINERS)
-        assert boxes.count() == 2
+        assert boxes.count() == 3
         live = L.exercise(boxes.nth(0))
         assert [kind for kind, _, _ in live] == ["slider 'k'", "dropdown 'kind'"]
         assert all(changed for _, _, changed in live), live
@@ -71,3 +82,11 @@ class TestBrowserChecksCanFail:
         assert [(kind, changed) for kind, _, changed in dead] == [("slider 'k'", False)], dead
         # its slider did move (0.5 -> 1.0): only the picture stayed the same
         assert dead[0][1] == "End (0.5 -> 1.0)", dead
+
+
+    def test_a_widget_that_raises_is_seen(self, page):
+        box = page.locator(L.CONTAINERS).nth(2)
+        broken = L.exercise(box)
+        assert [(kind, changed) for kind, _, changed in broken] == [("slider 'k'", False)], broken
+        assert "raised ValueError: k is too large" in broken[0][1], broken
+        assert L.widget_error(box) is None  # the slider went back to 0.5, which draws
