@@ -21,7 +21,7 @@ from ..activations import relu
 from ..layers import Dense, glorot_uniform
 from ..losses import BinaryCrossentropy
 from ..model import Sequential
-from ._core import Choice, Slider, Toggle, Widget, fmt, note
+from ._core import Choice, Slider, Toggle, Widget, fmt, note_slot, say
 
 # A fixed batch: m = 128 examples of 8 features; y = 1 when x1 and x2 have the same sign.
 _rng = np.random.default_rng(6)
@@ -82,52 +82,100 @@ def _measure(activation, depth, scale):
     return norms, deriv, [int(n.sum()) for n in negative]
 
 
-def draw_vanishing(fig, activation, depth, scale):
+# The plot's fixed axes hold every setting of the sliders: layers 1..30, and ||dW^[l]|| from
+# about 1e-37 (sigmoid, 30 layers, weight scale 0.25) to about 1e13 (ReLU, 30 layers, scale 4).
+# Fixed axes also make "vanish" and "explode" visible as the curve falling or rising.
+MAX_DEPTH = 30
+NORM_LIM = (1e-40, 1e15)
+
+
+def setup_vanishing(fig):
+    """Both panels with fixed axes, and empty artists for update_vanishing to fill."""
     ax, ax2 = fig.subplots(1, 2)
+    ax.set_yscale("log")
+    ax.set(xlabel="layer l (1 = next to the input)", ylabel="||dW^[l]|| (log scale)",
+           xlim=(0.5, MAX_DEPTH + 0.5), ylim=NORM_LIM)
+    ax.set_yticks(10.0 ** np.arange(-40, 11, 10))  # a label every 10 decades
+    ax.set_yticks(10.0 ** np.arange(-40, 16), minor=True)  # a tick at every decade
+    ax.tick_params(axis="y", which="minor", labelleft=False)
+    ax.grid(alpha=0.3, which="major")
+    ax.set_title(" ", fontsize=9.5)
+    curve = ax.plot([], [], "o-", ms=4)[0]
+    zeros = ax.plot([], [], "x", color="k", ms=8)[0]
+    # Two legends, one shown: without and with the "exactly 0" entry. Bottom right is free at
+    # every setting (only the first layers of a deep sigmoid network go that low).
+    plain = ax.legend([curve], [" "], fontsize=8, loc="lower right")
+    ax.add_artist(plain)
+    with_zeros = ax.legend([curve, zeros], [" ", "exactly 0 (no gradient)"], fontsize=8,
+                           loc="lower right")
+
+    hidden = np.arange(1, MAX_DEPTH)  # hidden layers 1..L-1
+    bars = ax2.bar(hidden, np.zeros(len(hidden)), width=0.7, alpha=0.75)
+    ref = ax2.axhline(0.25, color="C0", lw=0.8, ls=":", label="0.25 = max of sigmoid'")
+    counts = [ax2.text(l, 0, "", ha="center", fontsize=7, color="k", in_layout=False)
+              for l in hidden]
+    ax2.set(xlabel="hidden layer l", ylabel="mean g'(z^[l]) over the batch", ylim=(0, 1.08),
+            xlim=(0.3, MAX_DEPTH - 0.4))
+    ax2.set_title(" ", fontsize=8.5)
+    return dict(ax=ax, ax2=ax2, curve=curve, zeros=zeros, legends=(plain, with_zeros),
+                note=note_slot(ax), bars=list(bars), ref=ref, counts=counts,
+                legend2=ax2.legend(fontsize=7.5, loc="upper right"))
+
+
+def update_vanishing(p, activation, depth, scale):
+    """Left: ||dW^[l]|| per layer (log scale). Right: mean g'(z^[l]) per hidden layer, with
+    the number of units whose z <= 0 on the whole batch above each bar (ReLU, leaky ReLU)."""
     norms, deriv, negative = _measure(activation, int(depth), float(scale))
     L = len(norms)
     layers = np.arange(1, L + 1)
     c = COLORS[activation]
-    if not np.all(np.isfinite(norms)):
-        note(ax, "overflow: the weights are so large that z, and so the gradients, left the range "
-                 "of float64. Lower the weight scale.")
     shown = np.where(norms > 0, norms, np.nan)
-    ax.semilogy(layers, shown, "o-", color=c, ms=4, label=f"{activation}, scale {scale:.2g}")
-    if np.any(norms == 0):
-        zero = layers[norms == 0]
-        ax.plot(zero, np.full(len(zero), np.nanmin(shown) if np.any(norms > 0) else 1.0), "x",
-                color="k", ms=8, label="exactly 0 (no gradient)")
-        if np.all(norms[:-1] == 0):
-            note(ax, "every hidden layer's gradient is exactly 0: all paths pass through dead "
-                     "ReLU units. The network cannot learn.")
-    ax.set(xlabel="layer l (1 = next to the input)", ylabel="||dW^[l]|| (log scale)")
+    p["curve"].set_data(layers, shown)
+    p["curve"].set_color(c)
+    zero = layers[norms == 0]
+    p["zeros"].set_data(zero, np.full(len(zero), np.nanmin(shown) if np.any(norms > 0) else 1.0))
+    plain, with_zeros = p["legends"]
+    plain.set_visible(len(zero) == 0)
+    with_zeros.set_visible(len(zero) > 0)
+    for legend in p["legends"]:
+        legend.get_texts()[0].set_text(f"{activation}, scale {scale:.2g}")
+        legend.legend_handles[0].set_color(c)
+    problems = []
+    if not np.all(np.isfinite(norms)):
+        problems.append("overflow: the weights are so large that z, and so the gradients, left "
+                        "the range of float64. Lower the weight scale.")
+    if len(zero) and np.all(norms[:-1] == 0):
+        problems.append("every hidden layer's gradient is exactly 0: all paths pass through dead "
+                        "ReLU units. The network cannot learn.")
+    say(p["note"], "\n".join(problems))
     ratio = norms[0] / norms[-1] if norms[-1] > 0 else np.nan
-    ax.set_title(f"gradient norm per layer; first / last = {fmt(float(ratio))}", fontsize=9.5)
-    ax.legend(fontsize=8, loc="upper left")
-    ax.grid(alpha=0.3, which="major")
+    p["ax"].title.set_text(f"gradient norm per layer; first / last = {fmt(float(ratio))}")
 
-    hl = np.arange(1, L)
-    ax2.bar(hl, deriv, color=c, alpha=0.75, width=0.7)
-    ax2.axhline(0.25, color="C0", lw=0.8, ls=":", label="0.25 = max of sigmoid'")
-    ax2.set(xlabel="hidden layer l", ylabel="mean g'(z^[l]) over the batch", ylim=(0, 1.08),
-            xlim=(0.3, max(L - 0.4, 1.7)))
-    total = sum(negative)
-    n_units = 16 * (L - 1)
+    counted = activation in ("relu", "leaky_relu")
+    for l, (bar, count) in enumerate(zip(p["bars"], p["counts"]), start=1):
+        height = deriv[l - 1] if l < L else 0.0
+        bar.set_height(height)
+        bar.set_facecolor(c)
+        bar.set_visible(l < L)
+        n = negative[l - 1] if l < L else 0
+        count.set_text(str(n))
+        count.set_position((l, height + 0.02))
+        count.set_visible(bool(n) and counted)
+    total, n_units = sum(negative), 16 * (L - 1)
     if activation == "relu":
         what = f"dead ReLU units (z <= 0 on all 128 examples): {total} of {n_units}"
     elif activation == "leaky_relu":
         what = f"units with z <= 0 on all examples: {total} of {n_units} (still learn: g' = 0.2)"
     else:
         what = f"{activation} has no dead units (g' > 0 everywhere)"
-    ax2.set_title(what, fontsize=8.5)
-    for l, n in zip(hl, negative):
-        if n and activation in ("relu", "leaky_relu"):
-            ax2.text(l, deriv[l - 1] + 0.02, str(n), ha="center", fontsize=7, color="k")
-    ax2.legend(fontsize=7.5, loc="upper right")
+    p["ax2"].title.set_text(what)
+    return [p["curve"], p["zeros"], *p["legends"], p["note"], p["ax"].title, *p["bars"],
+            p["ref"], *p["counts"], p["ax2"].title, p["legend2"]]
 
 
 vanishing_widget = Widget(
-    draw=draw_vanishing,
+    setup=setup_vanishing,
+    update=update_vanishing,
     controls={
         "activation": Choice(list(HIDDEN), "sigmoid", description="hidden activation"),
         "depth": Slider(2, 30, 10, step=1, integer=True, description="layers L"),
@@ -148,37 +196,75 @@ def lab_target(x):
     return sum(relu(w * x + b) for w, b in LAB_UNITS)
 
 
-def draw_relu_sum(fig, w1, b1, w2, b2, w3, b3):
+# Both panels keep one y range at every setting (so a slider step repaints only the lines):
+# the target (0 to 5) fills half of it; a sum or unit above it is named on the plot.
+LAB_YLIM = (-0.5, 10.0)
+
+
+def _top_slot(ax):
+    """A note slot in the top right corner (for "above the plot"), clear of the legend."""
+    slot = note_slot(ax, color="C1")
+    slot.set(position=(0.98, 0.97), ha="right", va="top", fontsize=9, in_layout=False)
+    return slot
+
+
+def setup_relu_sum(fig):
+    """The target, the axes (fixed limits) and empty artists for update_relu_sum."""
     ax, ax2 = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.4, 1]})
     x = X_LAB
-    units = [relu(w * x + b) for w, b in ((w1, b1), (w2, b2), (w3, b3))]
-    out = sum(units)
-    target = lab_target(x)
-    mse = float(np.mean((out - target) ** 2))
-    ax.plot(x, target, color="0.6", lw=5, alpha=0.6, label="target")
-    ax.plot(x, out, color="k", lw=1.8, label="a^[2] = unit 1 + unit 2 + unit 3")
-    ax.set(xlabel="x", ylabel="output", xlim=(0, 3))
-    ax.set_ylim(min(-0.5, float(out.min()) - 0.3), max(5.5, min(float(out.max()) + 0.3, 40.0)))
-    ax.set_title(f"mean squared error = {fmt(mse, 3)}" + ("   matched!" if mse < 1e-3 else ""),
-                 fontsize=10, color="C2" if mse < 1e-3 else "k")
-    ax.legend(fontsize=8, loc="upper left")
-    if float(out.max()) > 40:
-        note(ax, "the sum leaves the plot (above 40): a weight is far too large", color="C1")
-    for k, (u, (w, b)) in enumerate(zip(units, ((w1, b1), (w2, b2), (w3, b3)))):
-        ax2.plot(x, u, color=f"C{k}", lw=1.6, label=f"unit {k + 1}: relu({w:.1f} x {b:+.1f})")
-        if w != 0 and 0 <= -b / w <= 3:
-            ax2.axvline(-b / w, color=f"C{k}", lw=0.7, ls=":")
-    ax2.set(xlabel="x", ylabel="unit output relu(w x + b)", xlim=(0, 3), title="each unit (dotted: its kink)")
+    ax.plot(x, lab_target(x), color="0.6", lw=5, alpha=0.6, label="target")
+    out = ax.plot(x, 0 * x, color="k", lw=1.8, label="a^[2] = unit 1 + unit 2 + unit 3")[0]
+    ax.set(xlabel="x", ylabel="output", xlim=(0, 3), ylim=LAB_YLIM)
+    ax.set_title(" ", fontsize=10)
+    legend = ax.legend(fontsize=8, loc="upper left")
+    units, kinks = [], []
+    for k in range(3):
+        units.append(ax2.plot(x, 0 * x, color=f"C{k}", lw=1.6, label=" ")[0])
+        kinks.append(ax2.axvline(0, color=f"C{k}", lw=0.7, ls=":"))
+    ax2.set(xlabel="x", ylabel="unit output relu(w x + b)", xlim=(0, 3), ylim=LAB_YLIM,
+            title="each unit (dotted: its kink)")
     ax2.title.set_fontsize(9.5)
-    top = max(1.0, min(float(max(u.max() for u in units)), 40.0))
-    ax2.set_ylim(-0.2, top * 1.1 + 0.2)
-    ax2.legend(fontsize=7.5, loc="upper left")
-    if all(float(u.max()) == 0 for u in units):
-        note(ax2, "all three units output 0 on [0, 3]: each is off (w x + b <= 0) everywhere", color="C1")
+    return dict(ax=ax, out=out, legend=legend, above=_top_slot(ax), units=units, kinks=kinks,
+                legend2=ax2.legend(fontsize=7.5, loc="upper left"), above2=_top_slot(ax2),
+                off=note_slot(ax2, color="C1"))
+
+
+def update_relu_sum(p, w1, b1, w2, b2, w3, b3):
+    """Left: the sum of the three units against the target, the MSE in the title.
+    Right: each unit relu(w x + b) and its kink at x = -b / w."""
+    x = X_LAB
+    wb = ((w1, b1), (w2, b2), (w3, b3))
+    units = [relu(w * x + b) for w, b in wb]
+    out = sum(units)
+    p["out"].set_ydata(out)
+    mse = float(np.mean((out - lab_target(x)) ** 2))
+    matched = mse < 1e-3
+    p["ax"].title.set_text(f"mean squared error = {fmt(mse, 3)}{'   matched!' if matched else ''}")
+    p["ax"].title.set_color("C2" if matched else "k")
+    top = LAB_YLIM[1]
+    peak = float(out.max())
+    say(p["above"], f"↑ the sum reaches {peak:.1f}:\na weight or bias is too large"
+        if peak > top else None)
+    above = []
+    texts = p["legend2"].get_texts()
+    for k, (u, (w, b)) in enumerate(zip(units, wb)):
+        p["units"][k].set_ydata(u)
+        texts[k].set_text(f"unit {k + 1}: relu({w:.1f} x {b:+.1f})")
+        kink = w != 0 and 0 <= -b / w <= 3
+        p["kinks"][k].set_visible(kink)
+        p["kinks"][k].set_xdata([-b / w if kink else 0] * 2)
+        if float(u.max()) > top:
+            above.append(f"↑ unit {k + 1} reaches {float(u.max()):.1f}")
+    say(p["above2"], "\n".join(above))
+    say(p["off"], "all three units output 0 on [0, 3]:\neach is off (w x + b <= 0) everywhere"
+        if all(float(u.max()) == 0 for u in units) else None)
+    return [p["out"], p["ax"].title, p["legend"], p["above"], *p["units"], *p["kinks"],
+            p["legend2"], p["above2"], p["off"]]
 
 
 relu_sum_widget = Widget(
-    draw=draw_relu_sum,
+    setup=setup_relu_sum,
+    update=update_relu_sum,
     controls={
         "w1": Slider(-4.0, 4.0, -2.0, step=0.5, description="w1"),
         "b1": Slider(-8.0, 8.0, 2.0, step=0.5, description="b1"),
@@ -194,6 +280,7 @@ relu_sum_widget = Widget(
 
 # ---- a cubic from stacked ReLUs --------------------------------------------------------
 X_CUBIC = np.linspace(-2, 2, 201)
+MAX_UNITS = 40  # the end of the units slider
 
 
 def cubic(x):
@@ -215,34 +302,49 @@ def relu_interpolation(n, f=cubic, lo=-2.0, hi=2.0):
     return [np.ones((1, n)), -t[:-1], c.reshape(-1, 1), np.array([f(t[0])])]
 
 
-def draw_stacking(fig, units, show_units):
+def setup_stacking(fig):
+    """The target, the fixed axes and empty artists (one thin line per possible unit)."""
     ax = fig.add_subplot(1, 1, 1)
+    x = X_CUBIC
+    ax.plot(x, cubic(x), color="0.6", lw=5, alpha=0.6, label="target x³ − 3x")
+    out = ax.plot(x, 0 * x, color="k", lw=1.6, label=" ")[0]
+    knots = ax.plot([], [], "o", color="C3", ms=4, label="knots (one unit switches on at each)")[0]
+    terms = [ax.plot([], [], color=f"C{k % 10}", lw=0.8, alpha=0.7)[0] for k in range(MAX_UNITS)]
+    ax.set(xlim=(-2, 2), ylim=(-6, 6), xlabel="x", ylabel="f(x)")
+    ax.set_title(" ", fontsize=10)
+    legend = ax.legend(fontsize=8, loc="upper left")
+    hint = ax.text(0.98, 0.03, "thin lines: each unit's contribution w2_k · relu(x − t_k)",
+                   transform=ax.transAxes, ha="right", fontsize=8, color="0.3", visible=False)
+    return dict(ax=ax, out=out, knots=knots, terms=terms, legend=legend, hint=hint)
+
+
+def update_stacking(p, units, show_units):
+    """The network with n units placed by relu_interpolation, its knots, the MSE in the title
+    and (if show_units) each unit's term w2_k relu(x - t_k)."""
     n = int(units)
     W1, b1, W2, b2 = relu_interpolation(n)
     x = X_CUBIC
     hidden = relu(x[:, None] @ W1 + b1)          # (m, n)
     out = (hidden @ W2 + b2).ravel()
     mse = float(np.mean((out - cubic(x)) ** 2))
-    ax.plot(x, cubic(x), color="0.6", lw=5, alpha=0.6, label="target x³ − 3x")
-    ax.plot(x, out, color="k", lw=1.6, label=f"{n} ReLU unit{'s' if n > 1 else ''} + linear output")
+    p["out"].set_ydata(out)
+    p["legend"].get_texts()[1].set_text(f"{n} ReLU unit{'s' if n > 1 else ''} + linear output")
     knots = -b1
-    ax.plot(knots, (relu(knots[:, None] @ W1 + b1) @ W2 + b2).ravel(), "o", color="C3", ms=4,
-            label="knots (one unit switches on at each)")
-    if show_units:
-        for k in range(n):
-            ax.plot(x, hidden[:, k] * W2[k, 0], lw=0.8, alpha=0.7)
-    ax.set(xlim=(-2, 2), ylim=(-6, 6), xlabel="x", ylabel="f(x)")
-    ax.set_title(f"{n} units: mean squared error {fmt(mse, 3)} on 201 points in [-2, 2]", fontsize=10)
-    ax.legend(fontsize=8, loc="upper left")
-    if show_units and n >= 12:
-        ax.text(0.98, 0.03, "thin lines: each unit's contribution w2_k · relu(x − t_k)",
-                transform=ax.transAxes, ha="right", fontsize=8, color="0.3")
+    p["knots"].set_data(knots, (relu(knots[:, None] @ W1 + b1) @ W2 + b2).ravel())
+    for k, term in enumerate(p["terms"]):
+        drawn = show_units and k < n
+        term.set_data(*((x, hidden[:, k] * W2[k, 0]) if drawn else ([], [])))
+        term.set_visible(drawn)
+    p["ax"].title.set_text(f"{n} units: mean squared error {fmt(mse, 3)} on 201 points in [-2, 2]")
+    p["hint"].set_visible(bool(show_units) and n >= 12)
+    return [p["out"], p["knots"], *p["terms"], p["ax"].title, p["legend"], p["hint"]]
 
 
 stacking_widget = Widget(
-    draw=draw_stacking,
+    setup=setup_stacking,
+    update=update_stacking,
     controls={
-        "units": Slider(1, 40, 4, step=1, integer=True, description="ReLU units n"),
+        "units": Slider(1, MAX_UNITS, 4, step=1, integer=True, description="ReLU units n"),
         "show_units": Toggle(True, description="draw each unit's contribution"),
     },
     title="Stacking ReLUs: n units join the cubic's values at n + 1 knots",
