@@ -10,6 +10,11 @@ from ..activations import softmax
 from ._core import Choice, Slider, Widget, fmt
 
 COLORS = ["C0", "C1", "C2", "C3"]
+IDX = np.arange(1, 5)
+# The logits axis runs from -lim to lim, lim the first of these that leaves room (4) beyond the
+# largest |z_j + c|. A few fixed steps instead of a limit that follows every slider move: the
+# picture only has to be redrawn in full when a step is crossed.
+LOGIT_LIMITS = (14.0, 24.0, 44.0, 64.0)
 
 
 def log_softmax(z):
@@ -19,36 +24,65 @@ def log_softmax(z):
     return z - zmax - np.log(np.sum(np.exp(z - zmax)))
 
 
-def draw_softmax(fig, z1, z2, z3, z4, shift, true_class):
+def logit_limit(z):
+    """The half-height of the logits axis for logits z (see LOGIT_LIMITS)."""
+    need = float(np.abs(z).max()) + 4
+    return next((lim for lim in LOGIT_LIMITS if need <= lim), need)
+
+
+def setup_softmax(fig):
+    """Two panels of four empty bars each, with value labels, axis labels and titles to fill."""
     ax, ax2 = fig.subplots(1, 2)
+    ax.axhline(0, color="0.4", lw=0.8)
+    ax.set(xticks=IDX, xticklabels=[f"z{j}" for j in IDX], ylabel="logit $z_j + c$")
+    ax2.set(ylim=(0, 1.12), ylabel="$a_j = P(y = j \\mid x)$")
+    ax.set_title(" ", fontsize=10)
+    ax2.set_title(" ", fontsize=10)
+
+    def value_labels(axis):  # outside the layout: they move with the bars
+        return [axis.text(j, 0, "", ha="center", fontsize=8, in_layout=False) for j in IDX]
+
+    return dict(ax=ax, ax2=ax2,
+                bars=list(ax.bar(IDX, np.zeros(4), color=COLORS, alpha=0.8)),
+                labels=value_labels(ax),
+                bars2=list(ax2.bar(IDX, np.zeros(4), color=COLORS, alpha=0.8)),
+                labels2=value_labels(ax2))
+
+
+def update_softmax(p, z1, z2, z3, z4, shift, true_class):
+    """The logits z_j + c, their softmax a_j (true class hatched) and the loss -log a_y."""
+    ax, ax2 = p["ax"], p["ax2"]
     z = np.array([z1, z2, z3, z4], dtype=float) + shift
     a = softmax(z.reshape(1, -1))[0]
     y = int(true_class) - 1
     loss = -float(log_softmax(z)[y])
-    idx = np.arange(1, 5)
 
-    bars = ax.bar(idx, z, color=COLORS, alpha=0.8)
-    ax.axhline(0, color="0.4", lw=0.8)
-    for b, v in zip(bars, z):
-        ax.text(b.get_x() + b.get_width() / 2, v + (0.6 if v >= 0 else -0.6), f"{v:.1f}",
-                ha="center", va="bottom" if v >= 0 else "top", fontsize=8)
-    lim = max(12.0, float(np.abs(z).max()) + 4)
-    ax.set(xticks=idx, xticklabels=[f"z{j}" for j in idx], ylim=(-lim, lim), ylabel="logit $z_j + c$")
+    for bar, label, v in zip(p["bars"], p["labels"], z):
+        bar.set_height(v)
+        label.set_position((bar.get_x() + bar.get_width() / 2, v + (0.6 if v >= 0 else -0.6)))
+        label.set_verticalalignment("bottom" if v >= 0 else "top")
+        label.set_text(f"{v:.1f}")
+    lim = logit_limit(z)
+    ax.set_ylim(-lim, lim)
     ax.set_title(f"logits (each shifted by c = {shift:+.1f})", fontsize=10)
 
-    bars2 = ax2.bar(idx, a, color=COLORS, alpha=0.8)
-    bars2[y].set_edgecolor("k")
-    bars2[y].set_linewidth(2.2)
-    bars2[y].set_hatch("//")
-    for b, v in zip(bars2, a):
-        ax2.text(b.get_x() + b.get_width() / 2, v + 0.02, f"{v:.3f}", ha="center", va="bottom", fontsize=8)
-    ax2.set(xticks=idx, xticklabels=[f"a{j}" + (" (true)" if j - 1 == y else "") for j in idx],
-            ylim=(0, 1.12), ylabel="$a_j = P(y = j \\mid x)$")
+    for j, (bar, label, v) in enumerate(zip(p["bars2"], p["labels2"], a)):
+        bar.set_height(v)
+        true = j == y
+        bar.set_edgecolor("k" if true else None)
+        bar.set_linewidth(2.2 if true else None)
+        bar.set_hatch("//" if true else None)
+        label.set_position((bar.get_x() + bar.get_width() / 2, v + 0.02))
+        label.set_verticalalignment("bottom")
+        label.set_text(f"{v:.3f}")
+    ax2.set_xticks(IDX, [f"a{j}" + (" (true)" if j - 1 == y else "") for j in IDX])
     ax2.set_title(f"softmax: sum = {a.sum():.3f}; loss = -log a{y + 1} = {fmt(loss, 3)}", fontsize=10)
+    return [*p["bars"], *p["labels"], ax.title, *p["bars2"], *p["labels2"], ax2.xaxis, ax2.title]
 
 
 softmax_widget = Widget(
-    draw=draw_softmax,
+    setup=setup_softmax,
+    update=update_softmax,
     controls={
         "z1": Slider(-10.0, 10.0, 1.0, step=0.1, description="z1"),
         "z2": Slider(-10.0, 10.0, 2.0, step=0.1, description="z2"),

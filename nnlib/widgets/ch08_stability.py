@@ -15,8 +15,9 @@ import functools
 from decimal import Decimal, localcontext
 
 import numpy as np
+from matplotlib.transforms import offset_copy
 
-from ._core import Choice, Slider, Widget, fmt, note
+from ._core import Choice, Slider, Widget, fmt, note_slot, say
 
 EPSILON = 1e-7  # keras.backend.epsilon(), the clip of the "from probabilities" losses
 ERR_FLOOR = 1e-17  # relative errors below this (including exactly 0) are drawn at the floor
@@ -192,35 +193,48 @@ def _explain_break(output, precision, values):
     return "\n".join(why)
 
 
-def draw_stability(fig, scale, output, precision):
-    """Left: relative error of each method against s. Right: the numbers at the chosen s."""
-    gs = fig.add_gridspec(2, 2, width_ratios=[1.15, 1], height_ratios=[1, 1])
+# The table of numbers: monospace columns of TABLE_ROWS lines each, starting COL_J and COL_ERR
+# characters (of 9-point DejaVu Sans Mono, rounded up for hinting) right of the row names.
+TABLE_ROWS = 9
+COL_J, COL_ERR = 13, 31
+ROW_NAMES = ["exact", *COLORS]
+
+
+def column(ax, chars, rows):
+    """A text of TABLE_ROWS lines (the first ones are ``rows``) ``chars`` characters to the right."""
+    trans = offset_copy(ax.transAxes, ax.figure, x=chars * 0.62 * 9, units="points")
+    t = ax.text(0.0, 1.0, "", family="monospace", fontsize=9, va="top", transform=trans,
+                in_layout=False)
+    return set_rows(t, rows)
+
+
+def set_rows(text, rows):
+    """Fill a table column; every column has TABLE_ROWS lines so that their rows line up."""
+    text.set_text("\n".join(list(rows) + [""] * (TABLE_ROWS - len(rows))))
+    return text
+
+
+def setup_stability(fig):
+    """The error-against-scale axes (fixed limits, legend, the 100 % line) and empty artists:
+    the three curves, the span where naive is not a number, the markers at the chosen s,
+    the table of numbers and the explanation below it."""
+    gs = fig.add_gridspec(2, 2, width_ratios=[1, 1], height_ratios=[1, 1])
     ax = fig.add_subplot(gs[:, 0])
     ax_txt = fig.add_subplot(gs[0, 1])
     ax_note = fig.add_subplot(gs[1, 1])
     for a in (ax_txt, ax_note):
         a.axis("off")
 
-    errs = curves(output, precision)
-    for k, color in COLORS.items():
-        e = errs[k]
-        shown = np.where(np.isfinite(e), np.maximum(e, ERR_FLOOR), np.nan)
-        ax.plot(SCALES, shown, color=color, lw=2, label=k)
-    s_bad = first_broken(SCALES, errs["naive"])
-    if s_bad is not None:
-        ax.axvspan(s_bad, SCALES[-1], color="C3", alpha=0.08)
-        right = s_bad > 60
-        ax.text(s_bad / 1.15 if right else s_bad * 1.15, 1e-13,
-                "from here on the\nnaive J is not a\nnumber (curve ends)" + (" →" if right else ""),
-                color="C3", fontsize=8, va="bottom", ha="right" if right else "left")
-
-    values, exact = losses_at(output, precision, scale)
-    J_exact = exact.mean()
-    for k, color in COLORS.items():
-        e = relative_error(values[k].mean(), J_exact)
-        if np.isfinite(e):
-            ax.plot([scale], [max(e, ERR_FLOOR)], "o", color=color, ms=8, mec="k", zorder=5)
-    ax.axvline(scale, color="0.4", ls=":", lw=1)
+    for out in OUTPUTS:  # compute all four sets of curves now, so that no change waits for them
+        for prec in PRECISIONS:
+            curves(out, prec)
+    curve = {k: ax.plot(SCALES, np.full(len(SCALES), ERR_FLOOR), color=color, lw=2, label=k)[0]
+             for k, color in COLORS.items()}
+    span = ax.axvspan(SCALES[0], SCALES[-1], color="C3", alpha=0.08, visible=False)
+    broken = ax.text(1, 1e-13, "", color="C3", fontsize=8, va="bottom", in_layout=False)
+    dots = {k: ax.plot([1], [1], "o", color=color, ms=8, mec="k", zorder=5)[0]
+            for k, color in COLORS.items()}
+    at = ax.axvline(1, color="0.4", ls=":", lw=1)
     ax.set(xscale="log", yscale="log", ylim=(ERR_FLOOR / 3, 30), xlim=(SCALES[0], SCALES[-1]),
            xlabel="scale s of the logits (z = s * z_base)",
            ylabel="relative error of the cost J")
@@ -231,36 +245,76 @@ def draw_stability(fig, scale, output, precision):
     ax.text(SCALES[0] * 1.2, 1.3, "100 % wrong", fontsize=8, color="0.4")
     ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=3, fontsize=8, frameon=False)
 
-    # the numbers at the chosen scale
-    if output == OUTPUTS[0]:
-        desc = f"batch: z_base = {Z_BINARY.tolist()}, y = {Y_BINARY.astype(int).tolist()}"
-    else:
-        desc = f"batch: z_base = {Z_SOFTMAX[0].tolist()} twice, true classes {Y_SOFTMAX.tolist()}"
-    lines = [f"{output}, {precision}, s = {fmt(float(scale))}", desc, "", f"{'exact':<12} J = {fmt(float(J_exact), 12)}"]
+    # the numbers at the chosen scale: a table whose row names and column heads are fixed and
+    # whose numbers change (fewer letters to repaint: each one costs time), then what they mean
+    batches = [f"sigmoid batch: z_base = {Z_BINARY.astype(int).tolist()}, "
+               f"y = {Y_BINARY.astype(int).tolist()}",
+               f"softmax batch: z_base = {Z_SOFTMAX[0].astype(int).tolist()} twice, "
+               f"y = {Y_SOFTMAX.tolist()}"]
+    column(ax_txt, 0, ["", *batches, "", "", *ROW_NAMES])
+    column(ax_txt, COL_J, [""] * 4 + ["cost J"])
+    column(ax_txt, COL_ERR, [""] * 4 + ["rel. error"])
+    table = dict(head=column(ax_txt, 0, []), J=column(ax_txt, COL_J, []),
+                 err=column(ax_txt, COL_ERR, []))
+    slot = note_slot(ax_note)
+    slot.set_in_layout(False)
+    remark = ax_note.text(0.5, 0.5, "", ha="center", va="center", fontsize=9,
+                          transform=ax_note.transAxes, in_layout=False)
+    return dict(curve=curve, span=span, broken=broken, dots=dots, at=at, table=table, slot=slot,
+                remark=remark)
+
+
+def update_stability(p, scale, output, precision):
+    """Left: relative error of each method against s, and at the chosen s. Right: the numbers."""
+    errs = curves(output, precision)
     for k in COLORS:
-        J = float(values[k].mean())
-        e = float(relative_error(J, J_exact))
-        err = "" if not np.isfinite(J) else f"  (rel. error {fmt(e, 2)})"
-        lines.append(f"{k:<12} J = {fmt(J, 12)}{err}")
-    ax_txt.text(-0.05, 1.0, "\n".join(lines), family="monospace", fontsize=9, va="top",
-                transform=ax_txt.transAxes)
+        e = errs[k]
+        p["curve"][k].set_ydata(np.where(np.isfinite(e), np.maximum(e, ERR_FLOOR), np.nan))
+    s_bad = first_broken(SCALES, errs["naive"])
+    p["span"].set_visible(s_bad is not None)
+    p["broken"].set_visible(s_bad is not None)
+    if s_bad is not None:
+        p["span"].set_x(s_bad)
+        p["span"].set_width(SCALES[-1] - s_bad)
+        right = s_bad > 60
+        p["broken"].set_x(s_bad / 1.15 if right else s_bad * 1.15)
+        p["broken"].set_horizontalalignment("right" if right else "left")
+        p["broken"].set_text("from here on the\nnaive J is not a\nnumber (curve ends)"
+                             + (" →" if right else ""))
+
+    values, exact = losses_at(output, precision, scale)
+    J_exact = exact.mean()
+    for k in COLORS:
+        e = relative_error(values[k].mean(), J_exact)
+        p["dots"][k].set_visible(bool(np.isfinite(e)))
+        p["dots"][k].set_data([scale], [max(e, ERR_FLOOR) if np.isfinite(e) else ERR_FLOOR])
+    p["at"].set_xdata([scale, scale])
+
+    Js = [float(J_exact)] + [float(values[k].mean()) for k in COLORS]
+    errs_now = [float(relative_error(J, J_exact)) for J in Js[1:]]
+    set_rows(p["table"]["head"], [f"{output}, {precision}, s = {fmt(float(scale))}"])
+    set_rows(p["table"]["J"], [""] * 5 + [fmt(J, 12) for J in Js])
+    set_rows(p["table"]["err"], [""] * 6 + [fmt(e, 2) if np.isfinite(J) else ""
+                                            for J, e in zip(Js[1:], errs_now)])
 
     naive = values["naive"]
-    if not np.all(np.isfinite(naive)):
-        note(ax_note, _explain_break(output, precision, values))
-    else:
+    msg = None
+    if np.all(np.isfinite(naive)):
         e = float(relative_error(naive.mean(), J_exact))
         clipped_bad = float(relative_error(values["clipped"].mean(), J_exact)) > 1e-3
         msg = f"naive is still finite: about {-np.log10(max(e, ERR_FLOOR)):.0f} correct digits."
         if clipped_bad:
             msg += ("\nclipped: a probability hit the 1e-7 clip, so J is\n"
                     "capped, and its gradient there is 0.")
-        ax_note.text(0.5, 0.5, msg, ha="center", va="center", fontsize=9,
-                     transform=ax_note.transAxes)
+    say(p["slot"], None if msg else _explain_break(output, precision, values))
+    p["remark"].set_text(msg or "")
+    return [*p["curve"].values(), p["span"], p["broken"], *p["dots"].values(), p["at"],
+            *p["table"].values(), p["slot"], p["remark"]]
 
 
 stability_widget = Widget(
-    draw=draw_stability,
+    setup=setup_stability,
+    update=update_stability,
     controls={
         "scale": Slider(0.1, 1000.0, 20.0, step=0.05, log=True, description="scale s of the logits"),
         "output": Choice(OUTPUTS, value=OUTPUTS[0], description="output"),

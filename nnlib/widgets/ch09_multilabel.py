@@ -16,7 +16,7 @@ from .. import Dense, Input, Sequential, set_random_seed
 from ..datasets_multilabel import LABELS, load_multilabel_shapes
 from ..losses import BinaryCrossentropy
 from ..optimizers import Adam
-from ._core import Slider, Widget, fmt, note
+from ._core import Slider, Widget, fmt, note_slot, say
 
 THRESHOLDS = np.round(np.arange(0.01, 1.0, 0.01), 2)
 COLORS = ("C0", "C1", "C2")
@@ -89,58 +89,93 @@ def _register(images, Y, P):
     return key
 
 
-def draw_multilabel(fig, threshold, index, data=None):
-    """Image, its three probabilities against the threshold, precision/recall curves."""
+def setup_multilabel(fig, data=None):
+    """The three panels: an empty image, three empty bars against the threshold line, and the
+    precision/recall curves of each label (fixed: they are computed once for all thresholds)
+    with empty markers for the chosen threshold."""
     if data is None:
         data = _register(*default_data())
     images, Y, P = _DATA[data]
-    index = int(np.clip(index, 0, len(Y) - 1))
     size = int(round(np.sqrt(images.shape[1])))
     gs = fig.add_gridspec(1, 3, width_ratios=[0.8, 1.1, 1.5])
     ax_img, ax_bar, ax_pr = (fig.add_subplot(gs[0, i]) for i in range(3))
 
     # the image and its true labels
-    ax_img.imshow(images[index].reshape(size, size), cmap="gray_r", vmin=0, vmax=1)
+    image = ax_img.imshow(np.zeros((size, size)), cmap="gray_r", vmin=0, vmax=1)
     ax_img.set_xticks([])
     ax_img.set_yticks([])
-    present = [name for name, y in zip(LABELS, Y[index]) if y == 1] or ["nothing"]
-    ax_img.set_title(f"test image {index}\ncontains: {', '.join(present)}", fontsize=9)
+    ax_img.set_title(" \n ", fontsize=9)
 
     # its three probabilities
-    p = P[index]
-    pred = p >= threshold
-    right = pred == (Y[index] == 1)
     ypos = np.arange(len(LABELS))[::-1]
-    ax_bar.barh(ypos, p, color=["#4caf50" if r else "#e53935" for r in right], height=0.6)
-    ax_bar.axvline(threshold, color="k", ls="--", lw=1.2)
-    for yy, pk, pr, r in zip(ypos, p, pred, right):
-        verdict = ("yes" if pr else "no") + ("" if r else " (wrong)")
-        ax_bar.text(min(pk, 0.97) + 0.02 if pk < 0.6 else pk - 0.02, yy, f"{pk:.2f} {verdict}",
-                    va="center", ha="left" if pk < 0.6 else "right", fontsize=8.5)
+    bars = ax_bar.barh(ypos, np.zeros(len(LABELS)), height=0.6)
+    bar_line = ax_bar.axvline(0.5, color="k", ls="--", lw=1.2)
+    verdicts = [ax_bar.text(0, yy, "", va="center", fontsize=8.5, in_layout=False) for yy in ypos]
     ax_bar.set(xlim=(0, 1), yticks=ypos, yticklabels=LABELS, xlabel="probability a_k = g(z_k)")
-    ax_bar.set_title(f"sum of the three = {fmt(float(p.sum()))}\n(need not be 1)", fontsize=9)
+    ax_bar.set_title(" \n ", fontsize=9)
 
     # precision and recall of each label against the threshold
     prec, rec = _curves(data)
-    now_p, now_r = precision_recall(Y, P, threshold)
-    undefined = []
+    dots_p, dots_r = [], []
     for k, (name, c) in enumerate(zip(LABELS, COLORS)):
         ax_pr.plot(THRESHOLDS, prec[:, k], color=c, lw=1.8, label=f"{name} precision")
         ax_pr.plot(THRESHOLDS, rec[:, k], color=c, lw=1.8, ls=":", label=f"{name} recall")
-        if np.isfinite(now_p[k]):
-            ax_pr.plot([threshold], [now_p[k]], "o", color=c, ms=6)
-        else:
-            undefined.append(name)
-        ax_pr.plot([threshold], [now_r[k]], "s", color=c, ms=5)
-    ax_pr.axvline(threshold, color="k", ls="--", lw=1.2)
+        dots_p.append(ax_pr.plot([0.5], [0.5], "o", color=c, ms=6)[0])
+        dots_r.append(ax_pr.plot([0.5], [0.5], "s", color=c, ms=5)[0])
+    pr_line = ax_pr.axvline(0.5, color="k", ls="--", lw=1.2)
     ax_pr.set(xlim=(0, 1), ylim=(0, 1.05), xlabel="threshold", ylabel="on all test images")
+    ax_pr.set_title(" \n ", fontsize=8.5)
+    ax_pr.legend(loc="lower left", fontsize=7, ncol=2)
+    slot = note_slot(ax_pr)
+    slot.set_in_layout(False)
+    return dict(Y=Y, P=P, images=images, size=size, ax_img=ax_img, image=image, ax_bar=ax_bar,
+                bars=list(bars), bar_line=bar_line, verdicts=verdicts, ax_pr=ax_pr, dots_p=dots_p,
+                dots_r=dots_r, pr_line=pr_line, slot=slot)
+
+
+def update_multilabel(p, threshold, index):
+    """Test image ``index``, its three probabilities against the threshold, and precision and
+    recall of each label on all test images at this threshold."""
+    Y, P = p["Y"], p["P"]
+    index = int(np.clip(index, 0, len(Y) - 1))
+
+    # the image and its true labels
+    p["image"].set_data(p["images"][index].reshape(p["size"], p["size"]))
+    present = [name for name, y in zip(LABELS, Y[index]) if y == 1] or ["nothing"]
+    p["ax_img"].set_title(f"test image {index}\ncontains: {', '.join(present)}", fontsize=9)
+
+    # its three probabilities
+    prob = P[index]
+    pred = prob >= threshold
+    right = pred == (Y[index] == 1)
+    for bar, text, pk, pr, r in zip(p["bars"], p["verdicts"], prob, pred, right):
+        bar.set_width(pk)
+        bar.set_color("#4caf50" if r else "#e53935")
+        verdict = ("yes" if pr else "no") + ("" if r else " (wrong)")
+        text.set_x(min(pk, 0.97) + 0.02 if pk < 0.6 else pk - 0.02)
+        text.set_horizontalalignment("left" if pk < 0.6 else "right")
+        text.set_text(f"{pk:.2f} {verdict}")
+    p["bar_line"].set_xdata([threshold, threshold])
+    p["ax_bar"].set_title(f"sum of the three = {fmt(float(prob.sum()))}\n(need not be 1)",
+                          fontsize=9)
+
+    # precision and recall of each label at this threshold
+    now_p, now_r = precision_recall(Y, P, threshold)
+    undefined = [name for name, a in zip(LABELS, now_p) if not np.isfinite(a)]
+    for dot_p, dot_r, a, b in zip(p["dots_p"], p["dots_r"], now_p, now_r):
+        dot_p.set_visible(bool(np.isfinite(a)))
+        dot_p.set_data([threshold], [a if np.isfinite(a) else 0.0])
+        dot_r.set_data([threshold], [b])
+    p["pr_line"].set_xdata([threshold, threshold])
     table = "  ".join(f"{n[:3]}: P {fmt(float(a), 2) if np.isfinite(a) else '—'} R {fmt(float(b), 2)}"
                       for n, a, b in zip(LABELS, now_p, now_r))
-    ax_pr.set_title(f"threshold {threshold:.2f} →  {table}", fontsize=8.5)
-    ax_pr.legend(loc="lower left", fontsize=7, ncol=2)
-    if undefined:
-        note(ax_pr, f"precision undefined for {', '.join(undefined)}: no test image\n"
-                    f"has a probability >= {threshold:.2f}, so TP + FP = 0")
+    p["ax_pr"].set_title(f"threshold {threshold:.2f}\n{table}", fontsize=8.5)
+    say(p["slot"], None if not undefined else
+        f"precision undefined for {', '.join(undefined)}: no test image\n"
+        f"has a probability >= {threshold:.2f}, so TP + FP = 0")
+    return [p["image"], p["ax_img"].title, *p["bars"], *p["verdicts"], p["bar_line"],
+            p["ax_bar"].title, *p["dots_p"], *p["dots_r"], p["pr_line"], p["ax_pr"].title,
+            p["slot"]]
 
 
 def show_examples(images, Y, n=16, cols=8, P=None):
@@ -172,7 +207,8 @@ def multilabel_widget_for(images, Y, P, title=None):
     images, Y, P = (np.asarray(v, dtype=float) for v in (images, Y, P))
     key = _register(images, Y, P)
     return Widget(
-        draw=draw_multilabel,
+        setup=setup_multilabel,
+        update=update_multilabel,
         controls={
             "threshold": Slider(0.01, 0.99, 0.5, step=0.01, description="threshold"),
             "index": Slider(0, len(Y) - 1, 0, integer=True, description="test image"),
@@ -184,7 +220,8 @@ def multilabel_widget_for(images, Y, P, title=None):
 
 
 multilabel_widget = Widget(
-    draw=draw_multilabel,
+    setup=setup_multilabel,
+    update=update_multilabel,
     controls={
         "threshold": Slider(0.01, 0.99, 0.5, step=0.01, description="threshold"),
         "index": Slider(0, M_TEST - 1, 0, integer=True, description="test image"),
