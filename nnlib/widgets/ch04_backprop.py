@@ -12,7 +12,7 @@ minimum is at w* = -2/3; the steps converge smoothly for alpha < 1/18, zig-zag f
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ._core import Choice, Slider, Widget, fmt, note
+from ._core import Choice, Slider, Widget, fmt, note_slot, say
 
 GRAPHS = ["J = (2 + 3w)²", "neuron: J = ½(wx + b − y)²"]
 X_N, Y_N, B_N = -2.0, 2.0, 8.0     # the course's one-neuron example: x = -2, y = 2, b = 8
@@ -55,68 +55,138 @@ _POS = {GRAPHS[0]: {"w": (0.9, 0.95), "a": (4.4, 0.95), "J": (7.9, 0.95)},
                     "d": (6.4, 1.3), "J": (8.35, 1.3)}}
 
 
-def draw_graph(fig, graph, w):
-    nodes, edges = square_graph(w) if graph == GRAPHS[0] else neuron_graph(w)
+def graph_at(graph, w):
+    """(nodes, edges) of the chosen graph at w (see square_graph)."""
+    return square_graph(w) if graph == GRAPHS[0] else neuron_graph(w)
+
+
+def _value(val):
+    return f"= {fmt(float(val), 4)}"
+
+
+def _grad(name, grad):
+    return f"∂J/∂{name} = {fmt(float(grad), 4)}"
+
+
+def _local(graph, label, val, flat):
+    text = f"{label} = {fmt(float(val), 3)}"
+    return text.replace(" = ", "\n= ", 1) if flat and graph == GRAPHS[1] else text
+
+
+def _chain(graph, nodes):
+    """The chain rule for dJ/dw: the formula, and the numbers at this w."""
+    if graph == GRAPHS[0]:
+        return ("chain rule: ∂J/∂w = ∂J/∂a · ∂a/∂w = 2a · 3 =",
+                f"{fmt(float(nodes['a'][2]), 4)} · 3 = {fmt(float(nodes['w'][2]), 4)}")
+    return ("chain rule: ∂J/∂w = ∂J/∂d · ∂d/∂a · ∂a/∂c · ∂c/∂w = d · 1 · 1 · x =",
+            f"{fmt(float(nodes['d'][1]), 4)} · 1 · 1 · ({X_N:g}) = {fmt(float(nodes['w'][2]), 4)}")
+
+
+def setup_graph(fig, graph):
+    """The graph's boxes, arrows and formulas, the curve J(w), and empty texts for the numbers.
+
+    Top: the computation graph. Bottom left: J(w) with a tangent. Bottom right: the numerical
+    check of the slope. Numbers that do not depend on w (b, ∂J/∂J = 1, constant local
+    derivatives) are written here; the others are left blank for update_graph.
+    """
+    nodes, edges = graph_at(graph, 0.0)
+    other_nodes, other_edges = graph_at(graph, 1.0)     # what changes with w
     pos = _POS[graph]
-    fig.set_layout_engine("none")
-    ax = fig.add_axes([0.01, 0.40, 0.98, 0.53])
+    top, bottom = fig.add_gridspec(2, 1, height_ratios=[1.6, 1])
+    ax = fig.add_subplot(top)
     ax.set(xlim=(-0.35, 9.35), ylim=(-1.1, 2.45))
     ax.axis("off")
+
+    def text(*args, **kw):  # texts never move the layout, whatever number they show
+        return ax.text(*args, in_layout=False, **kw)
+
     bw, bh = 1.45, 0.66
-    for name, (formula, val, grad) in nodes.items():
+    value, grad = {}, {}
+    for name, (formula, val, dJ) in nodes.items():
         x0, y0 = pos[name]
         ax.add_patch(FancyBboxPatch((x0 - bw / 2, y0 - bh / 2), bw, bh, boxstyle="round,pad=0.04",
                                     fc="#eef3fb" if name not in ("w", "b") else "#fff4e0", ec="0.3"))
-        ax.text(x0, y0 + 0.15, formula, ha="center", va="center", fontsize=8, color="0.25")
-        ax.text(x0, y0 - 0.13, f"= {fmt(float(val), 4)}", ha="center", va="center", fontsize=11,
-                weight="bold")
-        ax.text(x0, y0 - bh / 2 - 0.1, f"∂J/∂{name} = {fmt(float(grad), 4)}", ha="center", va="top",
-                fontsize=9.5, color="C3", weight="bold" if name in ("w", "b") else "normal")
-    for src, dst, label, val in edges:
+        text(x0, y0 + 0.15, formula, ha="center", va="center", fontsize=8, color="0.25")
+        t = text(x0, y0 - 0.13, _value(val), ha="center", va="center", fontsize=11, weight="bold")
+        if val != other_nodes[name][1]:
+            value[name] = t
+        t = text(x0, y0 - bh / 2 - 0.1, _grad(name, dJ), ha="center", va="top", fontsize=9.5, color="C3",
+                 weight="bold" if name in ("w", "b") else "normal")
+        if dJ != other_nodes[name][2]:
+            grad[name] = t
+    local = {}
+    for i, (src, dst, label, val) in enumerate(edges):
         (x1, y1), (x2, y2) = pos[src], pos[dst]
         flat = y1 == y2
         start = (x1 + bw / 2, y1) if flat else (x1 + 0.25, y1 + bh / 2 + 0.04)
         end = (x2 - bw / 2, y2) if flat else (x2 - 0.3, y2 - bh / 2 - 0.42)
         ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=13, color="0.35", lw=1.3))
-        text = f"{label} = {fmt(float(val), 3)}"
         if flat:      # above the arrow, clear of the boxes
-            ax.text((start[0] + end[0]) / 2, y1 + bh / 2 + 0.12, text.replace(" = ", "\n= ", 1)
-                    if graph == GRAPHS[1] else text, ha="center", va="bottom", fontsize=8, color="C0")
+            t = text((start[0] + end[0]) / 2, y1 + bh / 2 + 0.12, _local(graph, label, val, flat),
+                     ha="center", va="bottom", fontsize=8, color="C0")
         else:
-            ax.text(end[0] - 0.05, (start[1] + end[1]) / 2, text, ha="left", va="center", fontsize=8,
-                    color="C0")
-    if graph == GRAPHS[0]:
-        chain = f"∂J/∂w = ∂J/∂a · ∂a/∂w = 2a · 3 = {fmt(float(nodes['a'][2]), 4)} · 3"
-    else:
-        chain = (f"∂J/∂w = ∂J/∂d · ∂d/∂a · ∂a/∂c · ∂c/∂w = d · 1 · 1 · x = "
-                 f"{fmt(float(nodes['d'][1]), 4)} · 1 · 1 · ({X_N:g})")
-    ax.text(-0.3, 2.4, "forward values in the boxes (black) · local derivatives on the arrows (blue) · "
-                       "backward values ∂J/∂node under the boxes (red)", fontsize=8.5, va="top", color="0.3")
-    ax.text(-0.3 if graph == GRAPHS[0] else 3.6, -1.05 if graph == GRAPHS[1] else -0.35,
-            f"chain rule: {chain} = {fmt(float(nodes['w'][2]), 4)}", fontsize=10, va="bottom", ha="left")
+            t = text(end[0] - 0.05, (start[1] + end[1]) / 2, _local(graph, label, val, flat), ha="left",
+                     va="center", fontsize=8, color="C0")
+        if val != other_edges[i][3]:
+            local[i] = (t, flat)
+    text(-0.3, 2.4, "forward values in the boxes (black) · local derivatives on the arrows (blue) · "
+                    "backward values ∂J/∂node under the boxes (red)", fontsize=8.5, va="top", color="0.3")
+    formula = text(-0.3 if graph == GRAPHS[0] else 3.6, -1.05 if graph == GRAPHS[1] else -0.35,
+                   _chain(graph, nodes)[0], fontsize=10, va="bottom", ha="left")
+    chain = ax.annotate("", xy=(1, 0), xycoords=formula, xytext=(3, 0), textcoords="offset points",
+                        fontsize=10, va="bottom", ha="left", in_layout=False)   # right after the formula
 
     # J(w) and the tangent at w, with a numerical check of its slope
-    ax2 = fig.add_axes([0.075, 0.085, 0.6, 0.28])
+    left, right = bottom.subgridspec(1, 2, width_ratios=[0.64, 0.36])
+    ax2 = fig.add_subplot(left)
     ws = np.linspace(-4, 4, 300)
     ax2.plot(ws, J_of(graph, ws), color="C0", lw=1.8, label="J(w)")
-    Jw, g = float(J_of(graph, w)), float(nodes["w"][2])
-    span = 0.9
-    ax2.plot([w - span, w + span], [Jw - g * span, Jw + g * span], color="C3", lw=1.5,
-             label=f"tangent at w = {w:.2f}: slope ∂J/∂w = {fmt(g, 4)}")
-    ax2.plot([w], [Jw], "o", color="C3", ms=6)
+    tangent = ax2.plot([], [], color="C3", lw=1.5, label="tangent at w: slope ∂J/∂w")[0]
+    point = ax2.plot([], [], "o", color="C3", ms=6)[0]
     top = float(J_of(graph, ws).max())
     ax2.set(xlim=(-4, 4), ylim=(-0.08 * top, top * 1.05), xlabel="w", ylabel="J")
     ax2.legend(loc="upper center", fontsize=8)
+    ax3 = fig.add_subplot(right)
+    ax3.axis("off")
+
+    def check(y, s="", **kw):
+        return ax3.text(0.05, y, s, transform=ax3.transAxes, in_layout=False, **kw)
+
+    check(0.85, "numerical check, ε = 0.001:", fontsize=9)
+    check(0.64, "(J(w + ε) − J(w − ε)) / 2ε", fontsize=9)
+    numerical = check(0.43, fontsize=10, weight="bold")
+    backprop = check(0.18, fontsize=10, color="C3", weight="bold")
+    return dict(value=value, grad=grad, local=local, chain=chain, tangent=tangent, point=point,
+                numerical=numerical, backprop=backprop)
+
+
+def update_graph(p, graph, w):
+    """Write the forward values, local derivatives and dJ/dnode at w; move the tangent to w."""
+    nodes, edges = graph_at(graph, w)
+    for name, t in p["value"].items():
+        t.set_text(_value(nodes[name][1]))
+    for name, t in p["grad"].items():
+        t.set_text(_grad(name, nodes[name][2]))
+    for i, (t, flat) in p["local"].items():
+        t.set_text(_local(graph, edges[i][2], edges[i][3], flat))
+    p["chain"].set_text(_chain(graph, nodes)[1])
+
+    Jw, g = float(J_of(graph, w)), float(nodes["w"][2])
+    span = 0.9
+    p["tangent"].set_data([w - span, w + span], [Jw - g * span, Jw + g * span])
+    p["point"].set_data([w], [Jw])
     eps = 1e-3
     num = float((J_of(graph, w + eps) - J_of(graph, w - eps)) / (2 * eps))
-    fig.text(0.71, 0.31, "numerical check, ε = 0.001:", fontsize=9)
-    fig.text(0.71, 0.25, "(J(w + ε) − J(w − ε)) / 2ε", fontsize=9)
-    fig.text(0.71, 0.19, f"= {num:.6f}", fontsize=10, weight="bold")
-    fig.text(0.71, 0.12, f"chain rule: {g:.6f}", fontsize=10, color="C3", weight="bold")
+    p["numerical"].set_text(f"= {num:.6f}")
+    p["backprop"].set_text(f"chain rule: {g:.6f}")
+    return [*p["value"].values(), *p["grad"].values(), *(t for t, _ in p["local"].values()), p["chain"],
+            p["tangent"], p["point"], p["numerical"], p["backprop"]]
 
 
 graph_widget = Widget(
-    draw=draw_graph,
+    setup=setup_graph,
+    update=update_graph,
+    rebuild=("graph",),
     controls={"graph": Choice(GRAPHS, value=GRAPHS[0], description="graph"),
               "w": Slider(-4.0, 4.0, 3.0, step=0.05, description="w")},
     title="Backprop on a computation graph: forward left to right, derivatives right to left",
@@ -148,55 +218,84 @@ def descend(w0, learning_rate, steps):
     return np.array(ws)
 
 
-def draw_gd(fig, learning_rate, steps, w_start):
+# Fixed axis ranges, chosen for every setting of the sliders (so a slider move only repaints the
+# points): the cost curve around the minimum, all 40 steps, and |w - w*| from float64 precision
+# (1e-16) to 1000. A diverging run leaves these ranges; the path shows where it jumps out.
+W_RANGE, J_RANGE = (-3.5, 2.2), (-5.0, 100.0)
+STEP_RANGE, DIST_RANGE = (-0.5, 40.5), (1e-17, 1e3)
+
+
+def setup_gd(fig):
+    """Left: the cost curve J(w) and empty artists for the path. Right: empty |w - w*| per step."""
+    ax = fig.add_subplot(1, 2, 1)
+    grid = np.linspace(*W_RANGE, 300)
+    ax.plot(grid, J_sq(grid), color="C0", lw=1.8, zorder=1)
+    ax.axvline(W_STAR, color="0.7", ls=":", lw=1)
+    ax.set(xlim=W_RANGE, ylim=J_RANGE, xlabel="w", ylabel="J(w) = (2 + 3w)²", title=" ")
+    ax.title.set_fontsize(9.5)
+    ax2 = fig.add_subplot(1, 2, 2)
+    ax2.set(yscale="log", xlim=STEP_RANGE, ylim=DIST_RANGE, xlabel="step",
+            ylabel="|w − w*|  (log scale)", title=" ")
+    ax2.title.set_fontsize(9.5)
+    ax2.axhline(1e-16, color="0.7", ls=":", lw=1)
+    ax2.text(STEP_RANGE[1] - 0.5, 1.6e-16, "float64 precision: w = w* to 16 digits", ha="right",
+             va="bottom", fontsize=7.5, color="0.45")
+    parts = dict(
+        ax=ax, ax2=ax2,
+        path=ax.plot([], [], color="C3", lw=0.8, alpha=0.7, zorder=2)[0],
+        points=ax.scatter([], [], c=[], cmap="autumn", s=28, zorder=3, edgecolors="k", linewidths=0.4),
+        start=ax.plot([], [], "s", color="k", ms=6, zorder=4, label="start w₀")[0],
+        distance=ax2.plot([], [], "o-", color="C3", ms=3.5, lw=1)[0],
+        warning=note_slot(ax), hint=note_slot(ax, color="#7a4b00"), zigzag=note_slot(ax2, color="#7a4b00"),
+    )
+    parts["warning"].set_position((0.5, 0.7))   # above the start point
+    parts["legend"] = ax.legend(loc="upper right", fontsize=8)
+    return parts
+
+
+def update_gd(p, learning_rate, steps, w_start):
+    """Run the descent; draw its path on J(w) and its distance to the minimum at every step."""
     ws = descend(w_start, learning_rate, steps)
     Js = J_sq(ws)
     factor = abs(1 - learning_rate * CURVATURE)      # |w - w*| is multiplied by this every step
-    limit = 2 / CURVATURE
-    lo, hi = -3.5, 2.2
-    if learning_rate > limit:      # zoom out so the first overshoots stay in view
-        first = ws[:4]
-        lo, hi = min(lo, float(first.min())), max(hi, float(first.max()))
-        lo, hi = lo - 0.08 * (hi - lo), hi + 0.08 * (hi - lo)
-    top = 100.0 if learning_rate <= limit else 1.1 * float(max(J_sq(lo), J_sq(hi)))
-    ax = fig.add_subplot(1, 2, 1)
-    grid = np.linspace(lo, hi, 300)
-    ax.plot(grid, J_sq(grid), color="C0", lw=1.8, zorder=1)
-    inside = (ws >= lo) & (ws <= hi)
-    shown = ws[inside]
-    ax.plot(shown, J_sq(shown), color="C3", lw=0.8, alpha=0.7, zorder=2)
-    ax.scatter(shown, J_sq(shown), c=np.arange(len(ws))[inside], cmap="autumn", s=28, zorder=3,
-               edgecolors="k", linewidths=0.4)
-    ax.plot([ws[0]], [Js[0]], "s", color="k", ms=6, zorder=4, label=f"start w₀ = {ws[0]:.2f}")
-    ax.axvline(W_STAR, color="0.7", ls=":", lw=1)
-    ax.set(xlim=(lo, hi), ylim=(-0.05 * top, top), xlabel="w", ylabel="J(w) = (2 + 3w)²",
-           title=f"α = {fmt(learning_rate)}, {len(ws) - 1} step{'s' if len(ws) != 2 else ''}: "
-                 f"w = {fmt(float(ws[-1]), 4)}, J = {fmt(float(Js[-1]), 3)}")
-    ax.title.set_fontsize(9.5)
-    ax.legend(loc="upper right", fontsize=8)
+    inside = (ws >= W_RANGE[0]) & (ws <= W_RANGE[1])
+    out = np.flatnonzero(~inside)
+    path = ws[:out[0] + 1] if out.size else ws      # up to the first jump out of the plot
+    p["path"].set_data(path, J_sq(path))
+    order = np.arange(len(ws))[inside]
+    p["points"].set_offsets(np.column_stack([ws[inside], Js[inside]]))
+    p["points"].set_array(order)
+    p["points"].set_clim(order.min(), order.max())
+    p["start"].set_data([ws[0]], [Js[0]])
+    p["legend"].get_texts()[0].set_text(f"start w₀ = {ws[0]:.2f}")
+    p["ax"].title.set_text(f"α = {fmt(learning_rate)}, {len(ws) - 1} step{'s' if len(ws) != 2 else ''}: "
+                           f"w = {fmt(float(ws[-1]), 4)}, J = {fmt(float(Js[-1]), 3)}")
+    # below float64 precision of w* (about 1e-16) w is the minimum: shown at 1e-16
+    p["distance"].set_data(np.arange(len(ws)), np.maximum(np.abs(ws - W_STAR), 1e-16))
+    p["ax2"].title.set_text(f"distance to the minimum w* = −2/3: × {fmt(factor, 3)} per step")
 
-    ax2 = fig.add_subplot(1, 2, 2)
-    dist = np.maximum(np.abs(ws - W_STAR), 1e-300)
-    ax2.semilogy(np.arange(len(ws)), dist, "o-", color="C3", ms=3.5, lw=1)
-    ax2.set(xlabel="step", ylabel="|w − w*|  (log scale)", xlim=(-0.5, max(int(steps), 1) + 0.5),
-            title=f"distance to the minimum w* = −2/3: × {fmt(factor, 3)} per step")
-    ax2.title.set_fontsize(9.5)
-
-    if learning_rate > limit:
-        note(ax, f"diverged: α = {fmt(learning_rate)} > 2/18 ≈ 0.111.\nEach step overshoots the minimum by\n"
-                 f"more than it corrects: |w − w*| grows ×{fmt(factor, 3)}\nper step"
-                 + (f" (w reached {fmt(float(ws[-1]), 3)})." if not inside[-1] else "."))
+    warning = hint = zigzag = None
+    if learning_rate > 2 / CURVATURE:
+        warning = (f"diverged: α = {fmt(learning_rate)} > 2/18 ≈ 0.111.\nEach step overshoots the minimum by\n"
+                   f"more than it corrects: |w − w*| grows ×{fmt(factor, 3)}\nper step"
+                   + (f" (w reached {fmt(float(ws[-1]), 3)})." if not inside[-1] else "."))
     elif learning_rate > 1 / CURVATURE:
-        note(ax2, f"zig-zag: α > 1/18 ≈ 0.056 jumps over the\nminimum each step, but by less each time\n"
-                  f"(× {fmt(factor, 3)}): it still converges.", color="#7a4b00")
+        zigzag = (f"zig-zag: α > 1/18 ≈ 0.056 jumps over the\nminimum each step, but by less each time\n"
+                  f"(× {fmt(factor, 3)}): it still converges.")
     elif abs(ws[-1] - ws[0]) < 0.5 * abs(ws[0] - W_STAR) and abs(ws[0] - W_STAR) > 0.05:
-        note(ax, f"α = {fmt(learning_rate)} is small: after {len(ws) - 1} steps w has\ncovered only "
-                 f"{abs(ws[-1] - ws[0]) / abs(ws[0] - W_STAR):.0%} of the way to the minimum.\n"
-                 f"Raise α or take more steps.", color="#7a4b00")
+        hint = (f"α = {fmt(learning_rate)} is small: after {len(ws) - 1} steps w has\ncovered only "
+                f"{abs(ws[-1] - ws[0]) / abs(ws[0] - W_STAR):.0%} of the way to the minimum.\n"
+                f"Raise α or take more steps.")
+    say(p["warning"], warning)
+    say(p["hint"], hint)
+    say(p["zigzag"], zigzag)
+    return [p["path"], p["points"], p["start"], p["legend"], p["ax"].title, p["distance"],
+            p["ax2"].title, p["warning"], p["hint"], p["zigzag"]]
 
 
 gd_widget = Widget(
-    draw=draw_gd,
+    setup=setup_gd,
+    update=update_gd,
     controls={"learning_rate": Slider(1e-3, 0.3, 0.03, step=0.05, log=True, description="learning rate α"),
               "steps": Slider(1, 40, 10, step=1, integer=True, description="steps"),
               "w_start": Slider(-3.0, 2.0, 1.5, step=0.05, description="start w₀")},

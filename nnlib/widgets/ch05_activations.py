@@ -6,13 +6,15 @@ so backprop passes almost no gradient through the unit ("saturated"). The right 
 g'(z) of all five activations together, the chosen one bold, against the same threshold.
 """
 import numpy as np
+from matplotlib.collections import PolyCollection
 
 from .. import activations as act
-from ._core import Choice, Slider, Widget, fmt, note
+from ._core import Choice, Slider, Widget, fmt, note_slot, say
 
 NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "linear")
 COLORS = {"sigmoid": "C0", "tanh": "C1", "relu": "C2", "leaky_relu": "C3", "linear": "C4"}
 Z = np.linspace(-8, 8, 801)
+SLOPE_MAX = 0.5     # the largest leaky ReLU slope α on the slider
 
 
 def g_and_derivative(name, z, slope=0.2):
@@ -28,21 +30,50 @@ def _runs(mask):
     return list(zip(edges[0::2], edges[1::2] - 1))
 
 
-def draw_activation(fig, activation, slope, threshold, z=Z):
-    """Left: g and g' with |g'| < threshold shaded. Right: g' of all five activations."""
+def _ylim(activation, z=Z):
+    """The left panel's y-range for this activation, fixed for every slope α of leaky ReLU."""
+    a, _ = g_and_derivative(activation, z, SLOPE_MAX)
+    lo, hi = min(-1.2, float(a.min()) - 0.2), max(1.2, float(a.max()) + 0.2)
+    return max(lo, -3.0), min(hi, 3.0)
+
+
+def setup_activation(fig, activation, z=Z):
+    """Both panels for one activation: axes (the y-range suits the activation), zero lines,
+    the five derivatives (the chosen one bold), and empty curves, shading and texts for
+    update_activation."""
     ax, ax2 = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.35, 1]})
+    shade = PolyCollection([], facecolor="0.85", lw=0, zorder=0, transform=ax.get_xaxis_transform())
+    ax.add_collection(shade, autolim=False)
+    c = COLORS[activation]
+    g = ax.plot(z, z * 0, color=c, lw=2.2, label=f"g(z) = {activation}")[0]
+    dg = ax.plot(z, z * 0, color=c, lw=1.6, ls="--", label="g'(z)")[0]
+    zero_lines = [ax.axhline(0, color="0.5", lw=0.6), ax.axvline(0, color="0.5", lw=0.6)]
+    ax.set(xlim=(z[0], z[-1]), ylim=_ylim(activation, z), xlabel="z", ylabel="a = g(z)  and  g'(z)", title=" ")
+    ax.title.set_fontsize(9.5)
+    legend = ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+
+    curves = [ax2.plot(z, z * 0, color=COLORS[name], lw=2.4 if name == activation else 1.0,
+                       alpha=1 if name == activation else 0.65, label=name)[0] for name in NAMES]
+    threshold = ax2.axhline(0, color="0.3", lw=1, ls=":", label="threshold")
+    ax2.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.1), xlabel="z", ylabel="g'(z)", title="all five derivatives")
+    ax2.title.set_fontsize(9.5)
+    legend2 = ax2.legend(loc="center left", fontsize=7.5, framealpha=0.9)
+    return dict(ax=ax, z=z, shade=shade, g=g, dg=dg, legend=legend, curves=curves, threshold=threshold,
+                legend2=legend2, saturated=note_slot(ax), dead=note_slot(ax, color="C3"),
+                # drawn again over the shading, as in a full drawing
+                over_shade=zero_lines + list(ax.spines.values()))
+
+
+def update_activation(p, activation, slope, threshold):
+    """Left: g and g' with |g'| < threshold shaded. Right: g' of all five activations."""
+    z, ax = p["z"], p["ax"]
     a, d = g_and_derivative(activation, z, slope)
     sat = np.abs(d) < threshold
-    for i, j in _runs(sat):
-        ax.axvspan(z[i], z[j], color="0.85", lw=0, zorder=0)
-    c = COLORS[activation]
-    label = f"leaky_relu, α = {slope:.2f}" if activation == "leaky_relu" else activation
-    ax.plot(z, a, color=c, lw=2.2, label=f"g(z) = {label}")
-    ax.plot(z, d, color=c, lw=1.6, ls="--", label="g'(z)")
-    ax.axhline(0, color="0.5", lw=0.6)
-    ax.axvline(0, color="0.5", lw=0.6)
-    lo, hi = min(-1.2, float(a.min()) - 0.2), max(1.2, float(a.max()) + 0.2)
-    ax.set(xlim=(z[0], z[-1]), ylim=(max(lo, -3.0), min(hi, 3.0)), xlabel="z", ylabel="a = g(z)  and  g'(z)")
+    p["shade"].set_verts([[(z[i], 0), (z[j], 0), (z[j], 1), (z[i], 1)] for i, j in _runs(sat)])
+    p["g"].set_ydata(a)
+    p["dg"].set_ydata(d)
+    if activation == "leaky_relu":
+        p["legend"].get_texts()[0].set_text(f"g(z) = leaky_relu, α = {slope:.2f}")
     frac = float(sat.mean())
     if frac == 0:
         where = "nowhere"
@@ -50,32 +81,30 @@ def draw_activation(fig, activation, slope, threshold, z=Z):
         where = "everywhere"
     else:
         where = f"on {frac:.0%} of the z-axis shown"
-    ax.set_title(f"{activation}: max g' = {fmt(float(d.max()))}, |g'| < {fmt(threshold, 2)} {where}",
-                 fontsize=9.5)
-    ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
-    if frac == 1:
-        note(ax, f"every z counts as saturated: the threshold {fmt(threshold, 2)}\n"
-                 f"is above this activation's largest slope {fmt(float(d.max()))}.\nLower the threshold.")
-    elif activation == "leaky_relu" and slope == 0:
-        note(ax, "slope α = 0: leaky ReLU is plain ReLU;\nthe whole negative side is flat (dead)",
-             color="C3")
+    ax.title.set_text(f"{activation}: max g' = {fmt(float(d.max()))}, |g'| < {fmt(threshold, 2)} {where}")
+    say(p["saturated"], None if frac < 1 else
+        f"every z counts as saturated: the threshold {fmt(threshold, 2)}\n"
+        f"is above this activation's largest slope {fmt(float(d.max()))}.\nLower the threshold.")
+    say(p["dead"], "slope α = 0: leaky ReLU is plain ReLU;\nthe whole negative side is flat (dead)"
+        if frac < 1 and activation == "leaky_relu" and slope == 0 else None)
 
-    for name in NAMES:
-        _, dn = g_and_derivative(name, z, slope)
-        bold = name == activation
-        ax2.plot(z, dn, color=COLORS[name], lw=2.4 if bold else 1.0, alpha=1 if bold else 0.65,
-                 label=(f"leaky_relu (α = {slope:.2f})" if name == "leaky_relu" else name))
-    ax2.axhline(threshold, color="0.3", lw=1, ls=":", label=f"threshold {fmt(threshold, 2)}")
-    ax2.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.1), xlabel="z", ylabel="g'(z)", title="all five derivatives")
-    ax2.title.set_fontsize(9.5)
-    ax2.legend(loc="center left", fontsize=7.5, framealpha=0.9)
+    for name, line in zip(NAMES, p["curves"]):
+        line.set_ydata(g_and_derivative(name, z, slope)[1])
+    p["threshold"].set_ydata([threshold, threshold])
+    texts = p["legend2"].get_texts()
+    texts[NAMES.index("leaky_relu")].set_text(f"leaky_relu (α = {slope:.2f})")
+    texts[-1].set_text(f"threshold {fmt(threshold, 2)}")
+    return [p["shade"], p["g"], p["dg"], *p["over_shade"], ax.title, p["legend"], p["saturated"],
+            p["dead"], *p["curves"], p["threshold"], p["legend2"]]
 
 
 activation_widget = Widget(
-    draw=draw_activation,
+    setup=setup_activation,
+    update=update_activation,
+    rebuild=("activation",),
     controls={
         "activation": Choice(list(NAMES), "sigmoid", description="activation"),
-        "slope": Slider(0.0, 0.5, 0.2, step=0.01, description="leaky ReLU slope α"),
+        "slope": Slider(0.0, SLOPE_MAX, 0.2, step=0.01, description="leaky ReLU slope α"),
         "threshold": Slider(0.001, 1.0, 0.05, step=0.1, log=True, description="saturated where |g'| <"),
     },
     title="An activation function, its derivative, and where it saturates (shaded)",
