@@ -84,3 +84,16 @@ def test_live_grid_inked_squares_look_dark():
     inked = [b.style.button_color for row in grid.buttons for b in row if b.value]
     paper = [b.style.button_color for row in grid.buttons for b in row if not b.value]
     assert set(inked) == {"#333333"} and set(paper) == {"#f4f4f4"}
+
+
+def test_grid_prediction_figure_explains_only_the_empty_grid():
+    import matplotlib.pyplot as plt
+
+    from nnlib.widgets._core import notes
+
+    for pixels, explained in [(np.zeros((8, 8)), True), (w.preset_pixels("one"), False)]:
+        fig = plt.figure()
+        probs = w.draw_grid_prediction(fig, pixels)
+        np.testing.assert_allclose(probs, w.classify_grid(pixels))
+        assert bool(notes(fig)) == explained, notes(fig)
+        plt.close(fig)

@@ -4,13 +4,18 @@ The parameters are one numpy array p = [x, y]; each optimizer is nnlib.optimizer
 (SGD, SGD with momentum, Adam) calling ``update([p], [dJ/dp])`` as in training. The left
 panel shows the three paths from the same start on the contours of J; the right panels show
 the cost per step and Adam's per-parameter step |Δw|/α (``Adam.effective_step``).
+
+``setup_descent`` draws what stays (contours, axes with fixed ranges: the step axes always run
+to 300, the cost axis is logarithmic from 1e-12 to 1e6); ``update_descent`` moves the paths
+and curves, so a slider move repaints only them. Runs are computed once and cached; fewer
+steps show the beginning of a longer run.
 """
 import functools
 
 import numpy as np
 
 from ..optimizers import SGD, Adam
-from ._core import Choice, Slider, Widget, fmt
+from ._core import Choice, Slider, Widget, fmt, note_slot, say
 
 _ROT = np.array([[np.cos(np.pi / 4), -np.sin(np.pi / 4)], [np.sin(np.pi / 4), np.cos(np.pi / 4)]])
 _H_TILT = _ROT @ np.diag([0.1, 2.0]) @ _ROT.T   # the bowl's curvatures 0.1 and 2, turned by 45°
@@ -91,7 +96,7 @@ def _divergence_reason(name, surface, alpha, beta):
     if name == "gradient descent":
         limit = 2 / curv
         return (f"gradient descent diverged: α = {fmt(alpha)} > 2/{fmt(curv)} = {fmt(limit)}"
-                f" (2 / largest curvature), so each step overshoots the valley floor")
+                f" (2 / largest curvature),\nso each step overshoots the valley floor")
     if name == "momentum":
         limit = 2 * (1 + beta) / curv
         return (f"momentum diverged: α = {fmt(alpha)} > 2(1+β)/{fmt(curv)} = {fmt(limit)};"
@@ -99,9 +104,38 @@ def _divergence_reason(name, surface, alpha, beta):
     return f"{name} diverged: α = {fmt(alpha)} is too large for this surface"
 
 
-def draw_descent(fig, surface, alpha_gd, momentum, alpha_adam, steps):
-    """Paths of gradient descent, momentum and Adam on the chosen surface, cost and Adam's steps."""
-    J, _, start, minimum, xr, yr, _ = SURFACES[surface]
+STEPS_MAX = 300            # the steps slider's end: the step axes always show 0..300
+COST_RANGE = (1e-12, 1e6)  # the cost axis (log scale): from "converged" to "blowing up"
+RUNS = [("gradient descent", "C0"), ("momentum", "C1"), ("Adam", "C2")]
+
+
+@functools.lru_cache(maxsize=128)
+def _run(surface, name, alpha, beta, steps):
+    """``run_path`` with a new optimizer of this kind (cached)."""
+    optimizer = {"gradient descent": lambda: SGD(alpha),
+                 "momentum": lambda: SGD(alpha, momentum=beta),
+                 "Adam": lambda: Adam(alpha)}[name]()
+    return run_path(surface, optimizer, steps)
+
+
+def _first_steps(surface, name, alpha, beta, steps):
+    """Exactly ``run_path(surface, optimizer, steps)``, cut from a cached longer run.
+
+    Runs are computed for 100 steps (the default) or STEPS_MAX, so moving the steps slider
+    only cuts a run that is already there.
+    """
+    longer = 100 if steps <= 100 else STEPS_MAX
+    path, costs, eff, diverged_at = _run(surface, name, alpha, beta, longer)
+    if diverged_at is not None and diverged_at > steps:
+        diverged_at = None
+    k = min(steps, len(path) - 1)          # updates that stayed on the plot
+    eff = eff[:k] if eff is not None and k > 0 else None
+    return path[:k + 1], costs[:k + 1], eff, diverged_at
+
+
+def setup_descent(fig, surface):
+    """Axes, contours of J, start and minimum; empty paths, cost curves and Adam's steps."""
+    _, _, start, minimum, xr, yr, _ = SURFACES[surface]
     gs = fig.add_gridspec(2, 2, width_ratios=[1.5, 1])
     ax = fig.add_subplot(gs[:, 0])
     ax_cost = fig.add_subplot(gs[0, 1])
@@ -110,63 +144,85 @@ def draw_descent(fig, surface, alpha_gd, momentum, alpha_adam, steps):
     X, Y, Z = _contours(surface)
     ax.contour(X, Y, Z, levels=np.geomspace(max(Z.min(), 1e-3), Z.max(), 14), colors="0.75",
                linewidths=0.7)
-    ax.plot(*start, "ko", ms=6, zorder=5)
-    ax.plot(*minimum, marker="*", color="k", ms=11, zorder=5, ls="none")
+    p = dict(ax=ax, ax_cost=ax_cost, ax_eff=ax_eff,
+             start=ax.plot(*start, "ko", ms=6, zorder=5)[0],
+             minimum=ax.plot(*minimum, marker="*", color="k", ms=11, zorder=5, ls="none")[0])
+    p["paths"] = [ax.plot([], [], "-o", color=c, ms=2.5, lw=1.3, label=name)[0] for name, c in RUNS]
+    p["blowups"] = [ax.plot([], [], "X", color=c, ms=11, mec="k", zorder=6)[0] for _, c in RUNS]
+    p["costs"] = [ax_cost.plot([], [], color=c, lw=1.5, ms=4)[0] for _, c in RUNS]
+    # clip_on=False: a path that blew up gets its X on the top edge of the cost axis
+    p["cost_blowups"] = [ax_cost.plot([], [], "X", color=c, ms=9, mec="k", clip_on=False,
+                                         in_layout=False)[0]
+                         for _, c in RUNS]
+    ax.set(xlim=xr, ylim=yr, xlabel="w₁ = x", ylabel="w₂ = y", title=" ")
+    p["legend"] = ax.legend(loc="upper right", fontsize=7.5, framealpha=0.9)
+    p["problems"] = note_slot(ax)          # why a path diverged, bottom left
+    p["problems"].set(x=0.02, y=0.02, ha="left", va="bottom", fontsize=7.5, in_layout=False)
 
-    runs = [("gradient descent", SGD(alpha_gd), "C0", alpha_gd),
-            ("momentum", SGD(alpha_gd, momentum=momentum), "C1", alpha_gd),
-            ("Adam", Adam(alpha_adam), "C2", alpha_adam)]
-    problems, all_costs = [], []
-    for name, opt, color, alpha in runs:
-        path, costs, eff, diverged_at = run_path(surface, opt, steps)
+    ax_cost.set_yscale("log")
+    ax_cost.set(title="cost J per step (log scale)", xlabel="step", xlim=(0, STEPS_MAX),
+                ylim=COST_RANGE)
+    ax_cost.title.set_fontsize(9)
+
+    ax_eff.axhline(1.0, color="0.7", lw=0.8)
+    p["eff"] = [ax_eff.plot([], [], color="C2", lw=1.5, label="x")[0],
+                ax_eff.plot([], [], color="C2", lw=1.5, ls="--", mfc="none", label="y")[0]]
+    p["eff_legend"] = ax_eff.legend(fontsize=7.5, loc="upper right")
+    ax_eff.set(title="Adam's step per parameter, |Δw| / α", xlabel="step", xlim=(0, STEPS_MAX),
+               ylim=(0, 1.6))
+    ax_eff.title.set_fontsize(9)
+    return p
+
+
+def update_descent(p, surface, alpha_gd, momentum, alpha_adam, steps):
+    """Paths of gradient descent, momentum and Adam after ``steps`` steps, their cost per step
+    and Adam's step per parameter; a note says why a path diverged."""
+    alphas = {"gradient descent": alpha_gd, "momentum": alpha_gd, "Adam": alpha_adam}
+    betas = {"gradient descent": None, "momentum": momentum, "Adam": None}
+    mk = "o" if steps < 5 else "None"      # a line of one or two points would be invisible
+    problems = []
+    for i, (name, _) in enumerate(RUNS):
+        alpha = alphas[name]
+        path, costs, eff, diverged_at = _first_steps(surface, name, alpha, betas[name], steps)
+        p["paths"][i].set_data(path[:, 0], path[:, 1])
+        p["costs"][i].set_data(np.arange(len(costs)), np.maximum(costs, COST_RANGE[0]))
+        p["costs"][i].set_marker(mk)
         final = "diverged" if diverged_at else f"J = {fmt(costs[-1])}"
-        ax.plot(path[:, 0], path[:, 1], "-o", color=color, ms=2.5, lw=1.3,
-                label=f"{name} (α = {fmt(alpha)}): {final}")
-        ax_cost.plot(np.arange(len(costs)), np.maximum(costs, 1e-12), color=color, lw=1.5)
-        all_costs.extend(np.maximum(costs, 1e-12))
+        p["legend"].get_texts()[i].set_text(f"{name} (α = {fmt(alpha)}): {final}")
+        last = [len(costs) - 1], [float(np.clip(costs[-1], *COST_RANGE))]
+        p["blowups"][i].set_data(*(([path[-1, 0]], [path[-1, 1]]) if diverged_at else ([], [])))
+        p["cost_blowups"][i].set_data(*(last if diverged_at else ([], [])))
         if diverged_at:
-            ax.plot(*path[-1], "X", color=color, ms=11, mec="k", zorder=6)
-            ax_cost.plot(len(costs) - 1, max(costs[-1], 1e-12), "X", color=color, ms=9, mec="k")
             problems.append(f"{_divergence_reason(name, surface, alpha, momentum)} (step {diverged_at})")
         if name == "Adam":
             adam_eff = eff
-    ax.set(xlim=xr, ylim=yr, xlabel="w₁ = x", ylabel="w₂ = y",
-           title=f"{surface}: {FORMULAS[surface]}, {steps} step{'s' if steps != 1 else ''}")
-    ax.legend(loc="upper right", fontsize=7.5, framealpha=0.9)
-    if problems:
-        ax.text(0.02, 0.02, "\n".join(problems), transform=ax.transAxes, fontsize=7.5, va="bottom",
-                color="#b00020", wrap=True,
-                bbox=dict(boxstyle="round", fc="white", ec="#b00020", alpha=0.9), zorder=100)
-        fig._nnlib_notes = getattr(fig, "_nnlib_notes", []) + problems
+    p["ax"].set_title(f"{surface}: {FORMULAS[surface]}, {steps} step{'s' if steps != 1 else ''}")
+    say(p["problems"], "\n".join(problems))
 
-    log = max(all_costs) / min(all_costs) > 20          # a log axis only when J spans a wide range
-    if log:
-        ax_cost.set_yscale("log")
-    ax_cost.set(title=f"cost J per step{' (log scale)' if log else ''}", xlabel="step", xlim=(0, max(steps, 1)))
-    ax_cost.title.set_fontsize(9)
-    if adam_eff is not None:
-        t = np.arange(1, len(adam_eff) + 1)
-        mk = "o" if len(t) < 5 else None          # a line of one point would be invisible
-        ax_eff.plot(t, adam_eff[:, 0], color="C2", lw=1.5, marker=mk,
-                    label=f"x: now {fmt(adam_eff[-1, 0], 2)} α")
-        ax_eff.plot(t, adam_eff[:, 1], color="C2", lw=1.5, ls="--", marker=mk, mfc="none",
-                    label=f"y: now {fmt(adam_eff[-1, 1], 2)} α")
-        ax_eff.legend(fontsize=7.5, loc="upper right")
-    ax_eff.axhline(1.0, color="0.7", lw=0.8)
-    ax_eff.set(title="Adam's step per parameter, |Δw| / α", xlabel="step", xlim=(0, max(steps, 1)),
-               ylim=(0, 1.6))
-    ax_eff.title.set_fontsize(9)
+    p["eff_legend"].set_visible(adam_eff is not None)
+    for j, (line, label) in enumerate(zip(p["eff"], p["eff_legend"].get_texts())):
+        line.set_marker(mk)
+        if adam_eff is None:
+            line.set_data([], [])
+            continue
+        line.set_data(np.arange(1, len(adam_eff) + 1), adam_eff[:, j])
+        label.set_text(f"{'xy'[j]}: now {fmt(adam_eff[-1, j], 2)} α")
+    # start and minimum do not move; they are repainted so they stay on top of the paths
+    return [p["start"], p["minimum"], *p["paths"], *p["blowups"], *p["costs"], *p["cost_blowups"],
+            p["ax"].title, p["legend"], p["problems"], *p["eff"], p["eff_legend"]]
 
 
 descent_widget = Widget(
-    draw=draw_descent,
+    setup=setup_descent,
+    update=update_descent,
+    rebuild=("surface",),
     controls={
         "surface": Choice(list(SURFACES), value="elongated bowl", description="cost surface"),
         "alpha_gd": Slider(1e-3, 3.0, 0.02, step=0.05, log=True,
                            description="α for gradient descent and momentum"),
         "momentum": Slider(0.0, 0.99, 0.9, step=0.01, description="momentum β"),
         "alpha_adam": Slider(1e-3, 3.0, 0.1, step=0.05, log=True, description="α for Adam"),
-        "steps": Slider(1, 300, 100, integer=True, description="steps"),
+        "steps": Slider(1, STEPS_MAX, 100, integer=True, description="steps"),
     },
     title="Gradient descent, momentum and Adam from the same start (★ = minimum)",
     figsize=(10, 4.6),

@@ -10,6 +10,9 @@ first use (``digits_model``, cached), so every redraw only runs a forward pass.
   drawing, shifted), so the tests can sweep it.
 - ``drawing_grid``: the live 8x8 grid of toggle buttons; every click re-classifies the drawing
   with ``classify_grid`` and redraws the bars with ``draw_grid_prediction``.
+
+Both widgets build their axes once (``setup_*``) and then only change the image, the bar
+heights and colours and the titles (``update_*``), so a slider move repaints just those.
 """
 import functools
 
@@ -22,7 +25,7 @@ from ..layers import Dense, Input
 from ..losses import SparseCategoricalCrossentropy
 from ..model import Sequential
 from ..optimizers import Adam
-from ._core import Choice, Slider, Toggle, Widget, fmt, note
+from ._core import Choice, Slider, Toggle, Widget, fmt, note_slot, say
 
 SEED, EPOCHS = 0, 40
 
@@ -74,42 +77,65 @@ def classify_grid(pixels):
     return softmax(digits_model().predict(p.reshape(1, 64)))[0]
 
 
-def _bars(ax, probs, true_label=None):
+def _setup_pair(fig):
+    """The image axes (left) and the probability bars (right), with empty artists to fill."""
+    ax_img, ax_bar = fig.subplots(1, 2, width_ratios=[1, 2.2])
+    image = ax_img.imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=1)
+    ax_img.set_xticks([])
+    ax_img.set_yticks([])
+    ax_img.set_title(" ", fontsize=10)
+    bars = ax_bar.bar(range(10), np.zeros(10), color="0.7")
+    ax_bar.set(xticks=range(10), ylim=(0, 1.08), xlabel="digit", ylabel="probability softmax(z)")
+    ax_bar.set_title(" ", fontsize=10)
+    # the value of the tallest bar, written above it (outside the layout: it may touch the top)
+    top = ax_bar.text(0, 0, "", ha="center", fontsize=9, in_layout=False)
+    return dict(ax_img=ax_img, ax_bar=ax_bar, image=image, bars=list(bars), top=top)
+
+
+def _show(p, img, img_title, probs, true_label=None):
+    """Put an 8x8 image and its probabilities into the parts; the artists that changed.
+
+    Bars: the prediction green (red when it is not ``true_label``), the true digit blue, the
+    rest grey.
+    """
+    p["image"].set_data(np.asarray(img, dtype=float).reshape(8, 8))
+    p["ax_img"].set_title(img_title, fontsize=10)
     pred = int(np.argmax(probs))
     colors = ["0.7"] * 10
     if true_label is not None:
         colors[int(true_label)] = "C0"
     colors[pred] = "C2" if true_label is None or pred == true_label else "C3"
-    ax.bar(range(10), probs, color=colors)
-    ax.set(xticks=range(10), ylim=(0, 1.08), xlabel="digit", ylabel="probability softmax(z)")
-    ax.text(pred, min(probs[pred], 1.0) + 0.02, fmt(float(probs[pred]), 2), ha="center", fontsize=9)
+    for bar, h, c in zip(p["bars"], probs, colors):
+        bar.set_height(h)
+        bar.set_color(c)
+    p["top"].set_position((pred, min(probs[pred], 1.0) + 0.02))
+    p["top"].set_text(fmt(float(probs[pred]), 2))
+    return [p["image"], p["ax_img"].title, *p["bars"], p["top"], p["ax_bar"].title]
 
 
-def _image(ax, img, title):
-    ax.imshow(np.asarray(img).reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_title(title, fontsize=10)
+def setup_browse(fig):
+    """Empty image and bars for update_browse."""
+    return _setup_pair(fig)
 
 
-def draw_browse(fig, index, only_mistakes):
+def update_browse(p, index, only_mistakes):
     """Test image number ``index`` (or the index-th misclassified one) and its probabilities."""
     _, (xte, yte) = digits_data()
     probs, pred = _test_predictions()
-    ax_img, ax_bar = fig.subplots(1, 2, width_ratios=[1, 2.2])
     pool = np.nonzero(pred != yte)[0] if only_mistakes else np.arange(len(yte))
     i = int(pool[int(index) % len(pool)])
     which = (f"mistake {int(index) % len(pool) + 1} of {len(pool)}" if only_mistakes
              else f"test image {i} of {len(yte)}")
-    _image(ax_img, xte[i], f"{which}\ntrue label {yte[i]}")
-    _bars(ax_bar, probs[i], true_label=yte[i])
+    changed = _show(p, xte[i], f"{which}\ntrue label {yte[i]}", probs[i], true_label=yte[i])
     verdict = "right" if pred[i] == yte[i] else "WRONG"
-    ax_bar.set_title(f"network says {pred[i]} ({verdict}); blue = true digit, "
-                     f"{'green' if verdict == 'right' else 'red'} = prediction", fontsize=10)
+    p["ax_bar"].set_title(f"network says {pred[i]} ({verdict}); blue = true digit, "
+                          f"{'green' if verdict == 'right' else 'red'} = prediction", fontsize=10)
+    return changed
 
 
 browse_widget = Widget(
-    draw=draw_browse,
+    setup=setup_browse,
+    update=update_browse,
     controls={
         "index": Slider(0, 449, 0, integer=True, description="test image"),
         "only_mistakes": Toggle(False, description="only the misclassified ones"),
@@ -143,27 +169,41 @@ def preset_pixels(name, shift=0):
     return out
 
 
+def setup_sketch(fig):
+    """Empty drawing and bars, and a note slot for the empty grid (for update_grid)."""
+    p = _setup_pair(fig)
+    p["note"] = note_slot(p["ax_bar"])
+    return p
+
+
+def update_grid(p, pixels):
+    """Show an 8x8 drawing and the network's probabilities for it (kept in ``p["probs"]``)."""
+    pixels = np.asarray(pixels, dtype=float).reshape(8, 8)
+    probs = p["probs"] = classify_grid(pixels)
+    pred = int(np.argmax(probs))
+    changed = _show(p, pixels, f"your drawing ({int(pixels.sum())} pixels inked)", probs)
+    p["ax_bar"].set_title(f"network says {pred} with probability {fmt(float(probs[pred]), 2)}",
+                          fontsize=10)
+    say(p["note"], "empty grid: the network must still answer;\nthese bars come from its biases alone"
+        if pixels.sum() == 0 else None)
+    return changed + [p["note"]]
+
+
 def draw_grid_prediction(fig, pixels):
     """The drawing and the network's probabilities for it (what the live grid shows)."""
-    pixels = np.asarray(pixels, dtype=float).reshape(8, 8)
-    probs = classify_grid(pixels)
-    ax_img, ax_bar = fig.subplots(1, 2, width_ratios=[1, 2.2])
-    pred = int(np.argmax(probs))
-    _image(ax_img, pixels, f"your drawing ({int(pixels.sum())} pixels inked)")
-    _bars(ax_bar, probs)
-    ax_bar.set_title(f"network says {pred} with probability {fmt(float(probs[pred]), 2)}", fontsize=10)
-    if pixels.sum() == 0:
-        note(ax_bar, "empty grid: the network must still answer;\nthese bars come from its biases alone")
-    return probs
+    p = setup_sketch(fig)
+    update_grid(p, pixels)
+    return p["probs"]
 
 
-def draw_sketch(fig, drawing, shift):
+def update_sketch(p, drawing, shift):
     """A preset drawing moved ``shift`` columns, classified by the network."""
-    draw_grid_prediction(fig, preset_pixels(drawing, shift))
+    return update_grid(p, preset_pixels(drawing, shift))
 
 
 sketch_widget = Widget(
-    draw=draw_sketch,
+    setup=setup_sketch,
+    update=update_sketch,
     controls={
         "drawing": Choice(list(PRESETS), value="seven", description="drawing"),
         "shift": Slider(-2, 2, 0, integer=True, description="move it right by (columns)"),
