@@ -9,7 +9,7 @@ hidden layer, then the output. Below, one map per unit shows where in the
 from functools import lru_cache
 
 import numpy as np
-from matplotlib.patches import Circle, FancyBboxPatch
+from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
 from .. import Dense, Input, Sequential, _random, set_random_seed
 from ..activations import sigmoid
@@ -91,15 +91,6 @@ def _forward(temperature, duration):
     return x, z1, a1, z2, a2
 
 
-def _node(ax, xy, value, label, shown, cmap):
-    face = cmap(float(value)) if shown else "0.93"
-    ax.add_patch(Circle(xy, 0.42, facecolor=face, edgecolor="0.2", lw=1.2, zorder=3))
-    txt_color = "white" if shown and value < 0.45 else "black"   # viridis: dark below ~0.45
-    ax.text(xy[0], xy[1], f"{value:.2f}" if shown else "?", ha="center", va="center",
-            fontsize=10, color=txt_color, zorder=4, weight="bold")
-    ax.text(xy[0], xy[1] - 0.62, label, ha="center", va="top", fontsize=8, color="0.25")
-
-
 def _prod(a, w):
     """'0.47·(-23.6)': one term of a dot product, negatives in brackets."""
     return f"{a:.2f}·({w:.1f})" if w < 0 else f"{a:.2f}·{w:.1f}"
@@ -110,96 +101,102 @@ def _plus(b):
     return f"+ {b:.1f}" if b >= 0 else f"- {-b:.1f}"
 
 
-def draw_forward(fig, temperature, duration, step):
-    """Network diagram with the activations revealed up to ``step``, and each unit's map."""
+# Where the nodes sit in the diagram (its data coordinates).
+INPUTS = [(1.5, 2.9), (1.5, 1.0)]
+HIDDEN = [(4.0, 3.4), (4.0, 1.95), (4.0, 0.5)]
+OUTPUT = (6.4, 1.95)
+
+
+def setup_forward(fig):
+    """The fixed picture: network diagram (edges, nodes, labels, the box for the computation)
+    and one map per unit (its a over all roasts, its a = 0.5 line, the training roasts on the
+    output map), with empty texts and markers that ``update_forward`` fills in."""
     import matplotlib.pyplot as plt
 
-    k = STEPS.index(step)
     W1, b1, W2, b2 = coffee_weights()
-    x, z1, a1, z2, a2 = _forward(temperature, duration)
     maps, lines = _maps()
     cmap = plt.get_cmap("viridis")
 
-    # Fixed positions instead of constrained layout: the same picture, drawn several times faster.
-    fig.set_layout_engine("none")
+    # Fixed positions (in_layout=False: the constrained layout leaves these axes alone).
     gs = fig.add_gridspec(2, 4, height_ratios=[1.25, 1], left=0.065, right=0.99, bottom=0.08,
                           top=0.93, hspace=0.22, wspace=0.08)
     ax = fig.add_subplot(gs[0, :])
+    ax.set_in_layout(False)
     ax.set(xlim=(-0.2, 14.2), ylim=(-0.55, 4.1), aspect="equal")
     ax.axis("off")
-    inp = [(1.5, 2.9), (1.5, 1.0)]
-    hid = [(4.0, 3.4), (4.0, 1.95), (4.0, 0.5)]
-    out = (6.4, 1.95)
     wmax = max(np.abs(W1).max(), np.abs(W2).max())
-    for i, p in enumerate(inp):
-        for j, q in enumerate(hid):
-            w = W1[i, j]
-            ax.plot([p[0], q[0]], [p[1], q[1]], color="C3" if w > 0 else "C0",
-                    lw=0.4 + 3 * abs(w) / wmax, alpha=0.9 if k >= 1 else 0.25, zorder=1)
-    for j, q in enumerate(hid):
-        w = W2[j, 0]
-        ax.plot([q[0], out[0]], [q[1], out[1]], color="C3" if w > 0 else "C0",
-                lw=0.4 + 3 * abs(w) / wmax, alpha=0.9 if k >= 2 else 0.25, zorder=1)
-    # inputs: show the raw value and the normalised one (what the network really reads)
-    raw = [f"{temperature:.0f} °C", f"{duration:.1f} min"]
-    for i, p in enumerate(inp):
-        ax.add_patch(Circle(p, 0.42, facecolor="white", edgecolor="0.2", lw=1.2, zorder=3))
-        ax.text(p[0], p[1], f"{x[i]:+.2f}", ha="center", va="center", fontsize=10, weight="bold", zorder=4)
-        ax.text(p[0] - 0.55, p[1], raw[i], ha="right", va="center", fontsize=9)
-        ax.text(p[0], p[1] - 0.62, f"x{i + 1} (normalised)", ha="center", va="top", fontsize=8, color="0.25")
-    for j, q in enumerate(hid):
-        _node(ax, q, a1[j], f"unit {j + 1}: a^[1]_{j + 1}", k >= 1, cmap)
-    _node(ax, out, a2[0], "a^[2] = P(good)", k >= 2, cmap)
-    if k >= 2:
-        good = a2[0] >= 0.5
-        ax.text(out[0], 0.75, "good roast" if good else "bad roast", ha="center", va="top",
-                fontsize=10, weight="bold", color="C2" if good else "C3")
-    ax.text(1.5, -0.05, "edges: red w > 0, blue w < 0\nline width ∝ |w|", ha="center", va="top", fontsize=7.5,
-            color="0.35")
+
+    def edge(p, q, w):  # red w > 0, blue w < 0, width ∝ |w|
+        return ax.plot([p[0], q[0]], [p[1], q[1]], color="C3" if w > 0 else "C0",
+                       lw=0.4 + 3 * abs(w) / wmax, zorder=1)[0]
+
+    def circle(xy):
+        return ax.add_patch(Circle(xy, 0.42, facecolor="white", edgecolor="0.2", lw=1.2, zorder=3))
+
+    def value(xy):
+        return ax.text(xy[0], xy[1], "", ha="center", va="center", fontsize=10, zorder=4,
+                       weight="bold")
+
+    def label(xy, text):
+        return ax.text(xy[0], xy[1] - 0.62, text, ha="center", va="top", fontsize=8, color="0.25")
+
+    p = dict(cmap=cmap, W1=W1, b1=b1, W2=W2, b2=b2)
+    p["edges1"] = [edge(a, h, W1[i, j]) for i, a in enumerate(INPUTS) for j, h in enumerate(HIDDEN)]
+    p["edges2"] = [edge(h, OUTPUT, W2[j, 0]) for j, h in enumerate(HIDDEN)]
+    # The edges fade in and out under some fixed artists: update repaints those too, on top.
+    p["over_edges"] = []
+    # inputs: the raw value and the normalised one (what the network really reads)
+    p["in_values"], p["in_raw"] = [], []
+    for i, xy in enumerate(INPUTS):
+        p["over_edges"].append(circle(xy))
+        p["in_values"].append(value(xy))
+        p["in_raw"].append(ax.text(xy[0] - 0.55, xy[1], "", ha="right", va="center", fontsize=9))
+        name = label(xy, f"x{i + 1} (normalised)")
+        if i == 0:
+            p["over_edges"].append(name)  # a thick edge crosses it
+    # hidden units and the output: a circle coloured by a, its value, its name
+    names = [f"unit {j + 1}: a^[1]_{j + 1}" for j in range(3)] + ["a^[2] = P(good)"]
+    p["nodes"], p["values"] = [], []
+    for xy, name in zip(HIDDEN + [OUTPUT], names):
+        p["nodes"].append(circle(xy))
+        p["values"].append(value(xy))
+        label(xy, name)
+    p["verdict"] = ax.text(OUTPUT[0], 0.75, "", ha="center", va="top", fontsize=10, weight="bold")
+    ax.text(1.5, -0.05, "edges: red w > 0, blue w < 0\nline width ∝ |w|", ha="center", va="top",
+            fontsize=7.5, color="0.35")
     ax.text(1.5, 4.0, "layer 0: input", ha="center", fontsize=9, weight="bold")
     ax.text(4.0, 4.0, "layer 1: hidden", ha="center", fontsize=9, weight="bold")
     ax.text(6.4, 4.0, "layer 2: output", ha="center", fontsize=9, weight="bold")
-
-    # the computation of the current step, in numbers
-    if k == 0:
-        lines_txt = ["step 1: normalise the input",
-                     f"x1 = ({temperature:.0f} - {MU[0]:.1f}) / {SIGMA[0]:.1f} = {x[0]:+.2f}",
-                     f"x2 = ({duration:.2f} - {MU[1]:.2f}) / {SIGMA[1]:.2f} = {x[1]:+.2f}",
-                     "a^[0] = x; next: layer 1"]
-    elif k == 1:
-        lines_txt = ["step 2: z^[1] = a^[0] W^[1] + b^[1],  a^[1] = g(z^[1])"]
-        for j in range(3):
-            lines_txt.append(f"unit {j + 1}: z = {_prod(x[0], W1[0, j])} + {_prod(x[1], W1[1, j])} "
-                             f"{_plus(b1[j])} = {z1[j]:.1f}  → a = {fmt(float(a1[j]), 2)}")
-    else:
-        verdict = "good roast" if a2[0] >= 0.5 else "bad roast"
-        lines_txt = ["step 3: z^[2] = a^[1] W^[2] + b^[2]",
-                     " + ".join(_prod(a1[j], W2[j, 0]) for j in range(3)) + f" {_plus(b2[0])}",
-                     f"= {z2[0]:.2f}  → a^[2] = g(z) = {a2[0]:.3f}",
-                     f"a^[2] ≥ 0.5 ? → {verdict}"]
+    # the computation of the current step, in numbers: a title line and three lines
     ax.add_patch(FancyBboxPatch((7.55, 0.15), 6.55, 3.55, boxstyle="round,pad=0.1", fc="#f6f6f0",
                                 ec="0.6", zorder=0))
-    for i, t in enumerate(lines_txt):
-        ax.text(7.75, 3.35 - i * 0.72, t, fontsize=8.5 if i else 9, va="center",
-                weight="bold" if i == 0 else "normal")
+    p["calc"] = [ax.text(7.75, 3.35 - i * 0.72, "", fontsize=8.5 if i else 9, va="center",
+                         weight="bold" if i == 0 else "normal") for i in range(4)]
 
-    titles = [f"unit 1 (a = {fmt(float(a1[0]), 2)})", f"unit 2 (a = {fmt(float(a1[1]), 2)})",
-              f"unit 3 (a = {fmt(float(a1[2]), 2)})", f"output (a = {fmt(float(a2[0]), 2)})"]
+    # one map per unit: where in the (temperature, duration) plane it is on
+    p["veils"], p["over_veils"], p["stars"], p["map_titles"] = [], [], [], []
     for j in range(4):
         axm = fig.add_subplot(gs[1, j])
-        axm.imshow(maps[j], origin="lower", extent=(*T_RANGE, *D_RANGE), aspect="auto",
-                   cmap=cmap, vmin=0, vmax=1, alpha=1.0 if (j < 3 and k >= 1) or k >= 2 else 0.35)
+        axm.set_in_layout(False)
+        axm.imshow(maps[j], origin="lower", extent=(*T_RANGE, *D_RANGE), aspect="auto", cmap=cmap,
+                   vmin=0, vmax=1)
+        # a map the step has not reached yet is faded: a 65% white veil = the map at alpha 0.35
+        p["veils"].append(axm.add_patch(Rectangle((0, 0), 1, 1, transform=axm.transAxes, lw=0,
+                                                  facecolor="white", alpha=0.65, zorder=0.5)))
+        # what lies on the map (a = 0.5 line, training roasts, frame) is repainted over the veil
         for seg in lines[j]:
-            axm.plot(seg[:, 0], seg[:, 1], color="white", lw=1.2)
+            p["over_veils"].append(axm.plot(seg[:, 0], seg[:, 1], color="white", lw=1.2)[0])
         if j == 3:
             good = Y_COFFEE[:, 0] == 1
-            axm.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=6, marker="x", color="C3", lw=0.8)
-            axm.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=5, facecolors="none",
-                        edgecolors="0.85", lw=0.5)
-        axm.plot([temperature], [duration], marker="*", ms=13, color="C1", mec="k", zorder=5)
-        shown = (j < 3 and k >= 1) or k >= 2
-        axm.set_title(titles[j] if shown else ("unit %d (a = ?)" % (j + 1) if j < 3 else "output (a = ?)"),
-                      fontsize=9)
+            p["over_veils"].append(axm.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=6,
+                                               marker="x", color="C3", lw=0.8))
+            p["over_veils"].append(axm.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=5,
+                                               facecolors="none", edgecolors="0.85", lw=0.5))
+        p["over_veils"] += list(axm.spines.values())
+        p["stars"].append(axm.plot([], [], marker="*", ms=13, color="C1", mec="k", zorder=5)[0])
+        axm.set(xlim=T_RANGE, ylim=D_RANGE)
+        axm.set_title(" ", fontsize=9)
+        p["map_titles"].append(axm.title)
         axm.set_xlabel("temperature (°C)", fontsize=8)
         axm.set_xticks([175, 225, 275])
         axm.set_yticks([12, 13, 14, 15])
@@ -208,10 +205,65 @@ def draw_forward(fig, temperature, duration, step):
         else:
             axm.set_yticklabels([])
         axm.tick_params(labelsize=7)
+    return p
+
+
+def update_forward(p, temperature, duration, step):
+    """Reveal the roast's forward pass up to ``step``: the normalised input x, then the hidden
+    activations a^[1] = g(x W^[1] + b^[1]), then a^[2]; the computation in numbers; ★ on the maps."""
+    k = STEPS.index(step)
+    W1, b1, W2, b2 = p["W1"], p["b1"], p["W2"], p["b2"]
+    x, z1, a1, z2, a2 = _forward(temperature, duration)
+    for e in p["edges1"]:
+        e.set_alpha(0.9 if k >= 1 else 0.25)
+    for e in p["edges2"]:
+        e.set_alpha(0.9 if k >= 2 else 0.25)
+    for i, raw in enumerate([f"{temperature:.0f} °C", f"{duration:.1f} min"]):
+        p["in_values"][i].set_text(f"{x[i]:+.2f}")
+        p["in_raw"][i].set_text(raw)
+    acts = [*a1, a2[0]]
+    shown = [k >= 1] * 3 + [k >= 2]
+    for node, text, a, on in zip(p["nodes"], p["values"], acts, shown):
+        node.set_facecolor(p["cmap"](float(a)) if on else "0.93")
+        text.set_text(f"{a:.2f}" if on else "?")
+        text.set_color("white" if on and a < 0.45 else "black")   # viridis: dark below ~0.45
+    good = a2[0] >= 0.5
+    verdict = "good roast" if good else "bad roast"
+    p["verdict"].set_text(verdict)
+    p["verdict"].set_color("C2" if good else "C3")
+    p["verdict"].set_visible(k >= 2)
+
+    if k == 0:
+        calc = ["step 1: normalise the input",
+                f"x1 = ({temperature:.0f} - {MU[0]:.1f}) / {SIGMA[0]:.1f} = {x[0]:+.2f}",
+                f"x2 = ({duration:.2f} - {MU[1]:.2f}) / {SIGMA[1]:.2f} = {x[1]:+.2f}",
+                "a^[0] = x; next: layer 1"]
+    elif k == 1:
+        calc = ["step 2: z^[1] = a^[0] W^[1] + b^[1],  a^[1] = g(z^[1])"]
+        for j in range(3):
+            calc.append(f"unit {j + 1}: z = {_prod(x[0], W1[0, j])} + {_prod(x[1], W1[1, j])} "
+                        f"{_plus(b1[j])} = {z1[j]:.1f}  → a = {fmt(float(a1[j]), 2)}")
+    else:
+        calc = ["step 3: z^[2] = a^[1] W^[2] + b^[2]",
+                " + ".join(_prod(a1[j], W2[j, 0]) for j in range(3)) + f" {_plus(b2[0])}",
+                f"= {z2[0]:.2f}  → a^[2] = g(z) = {a2[0]:.3f}",
+                f"a^[2] ≥ 0.5 ? → {verdict}"]
+    for t, line in zip(p["calc"], calc):
+        t.set_text(line)
+
+    names = ["unit 1", "unit 2", "unit 3", "output"]
+    for j in range(4):
+        p["veils"][j].set_visible(not shown[j])
+        p["map_titles"][j].set_text(f"{names[j]} (a = {fmt(float(acts[j]), 2) if shown[j] else '?'})")
+        p["stars"][j].set_data([temperature], [duration])
+    return [*p["edges1"], *p["edges2"], *p["over_edges"], *p["in_values"], *p["in_raw"],
+            *p["nodes"], *p["values"], p["verdict"], *p["calc"],
+            *p["veils"], *p["over_veils"], *p["stars"], *p["map_titles"]]
 
 
 forward_widget = Widget(
-    draw=draw_forward,
+    setup=setup_forward,
+    update=update_forward,
     controls={
         "temperature": Slider(150.0, 285.0, 200.0, step=1.0, description="temperature (°C)"),
         "duration": Slider(11.5, 15.5, 13.9, step=0.05, description="duration (min)"),

@@ -2,9 +2,9 @@
 
 Controls: the number of epochs, the learning rate (log scale) and the optimizer. Training is
 full-batch (each epoch is one step on all 200 roasts), from the same fixed initial weights
-every time, so a setting always gives the same picture. One training run to the largest
-number of epochs is cached per (optimizer, learning rate); moving the epochs slider only
-picks a stored snapshot.
+every time, so a setting always gives the same picture. One training run is kept per
+(optimizer, learning rate) and continued when more epochs are asked for; moving the epochs
+slider back only picks a stored snapshot.
 """
 import textwrap
 from functools import lru_cache
@@ -16,7 +16,7 @@ from .. import Dense, Sequential
 from ..layers import glorot_uniform
 from ..losses import BinaryCrossentropy
 from ..optimizers import SGD, Adam
-from ._core import Choice, Slider, Widget, fmt, note
+from ._core import Choice, Slider, Widget, fmt, note_slot, say
 from .ch02_forward import D_RANGE, T_RANGE, X_COFFEE, Y_COFFEE, normalize
 
 MAX_EPOCHS = 500
@@ -35,24 +35,41 @@ def make_optimizer(name, learning_rate):
     return Adam(learning_rate=learning_rate) if name == "adam" else SGD(learning_rate=learning_rate)
 
 
-@lru_cache(maxsize=64)
+class _Run:
+    """One full-batch training run from initial_weights(), extended on demand (see train_run)."""
+
+    def __init__(self, optimizer, learning_rate):
+        self.model = Sequential([Dense(3, activation="sigmoid"), Dense(1, activation="sigmoid")],
+                                name="live")
+        self.model.set_weights(initial_weights())
+        self.model.compile(optimizer=make_optimizer(optimizer, learning_rate), loss=BinaryCrossentropy())
+        self.losses, self.snaps = [], []
+
+    def extend(self, epochs):
+        params = self.model.trainable_weights
+        while len(self.snaps) < epochs:
+            J, grads = self.model.compute_gradients(XN, Y_COFFEE)
+            self.model.optimizer.update(params, grads)
+            self.losses.append(J)
+            self.snaps.append([p.copy() for p in params])
+        return self
+
+
+@lru_cache(maxsize=128)  # every position of the learning-rate slider, for both optimizers
+def _run(optimizer, learning_rate):
+    return _Run(optimizer, learning_rate)
+
+
 def train_run(optimizer, learning_rate, epochs=MAX_EPOCHS):
     """Full-batch training: (losses, snapshots), loss and [W1, b1, W2, b2] after each epoch.
 
     losses[e] is the cost J on all 200 roasts before step e+1 (what fit reports for a full
-    batch); snapshots[e] the weights after e+1 steps.
+    batch); snapshots[e] the weights after e+1 steps. One run is kept per (optimizer, learning
+    rate) and trained only as far as asked; asking for more epochs continues it (the same
+    numbers as one run to the end).
     """
-    model = Sequential([Dense(3, activation="sigmoid"), Dense(1, activation="sigmoid")], name="live")
-    model.set_weights(initial_weights())
-    model.compile(optimizer=make_optimizer(optimizer, learning_rate), loss=BinaryCrossentropy())
-    losses, snaps = [], []
-    params = model.trainable_weights
-    for _ in range(epochs):
-        J, grads = model.compute_gradients(XN, Y_COFFEE)
-        model.optimizer.update(params, grads)
-        losses.append(J)
-        snaps.append([p.copy() for p in params])
-    return np.array(losses), snaps
+    run = _run(optimizer, float(learning_rate)).extend(epochs)
+    return np.array(run.losses[:epochs]), run.snaps[:epochs]
 
 
 _N = 70
@@ -95,55 +112,95 @@ def diagnose(losses, learning_rate, accuracy):
     return None
 
 
-def draw_training(fig, epochs, learning_rate, optimizer):
-    losses, snaps = train_run(optimizer, float(learning_rate))
-    losses = losses[:epochs]
-    w = snaps[epochs - 1]
+# The loss plot's axes end at the first of these that holds the curve: moving a slider only
+# rescales an axis (a slower full redraw) when the curve crosses one of them.
+EPOCH_AXIS = [2, 5, 10, 25, 50, 100, 250, 500]
+LOSS_AXIS = [0.9, 2.0, 5.0]
+
+
+def setup_training(fig):
+    """The fixed parts: the loss axes (labels, the J of the base rate), the map axes (the 200
+    roasts, legend), and the artists ``update_training`` fills: loss curve, P map, boundary."""
+    # Fixed positions (in_layout=False: the constrained layout leaves these axes alone), so
+    # that the axes stay put when the loss axis rescales and its tick labels change.
+    gs = fig.add_gridspec(1, 2, left=0.056, right=0.996, bottom=0.1135, top=0.888, wspace=0.1624)
+    ax = fig.add_subplot(gs[0])
+    ax.set_in_layout(False)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.axhline(_bce_of_base_rate(), color="0.6", ls=":", lw=1)
+    # at the right end of the x axis whatever its scale (x in axes coordinates, y in data)
+    ax.text(1.02 / 1.04, _bce_of_base_rate(), f"J of always saying P(good) = {BASE_RATE:.0%}",
+            transform=ax.get_yaxis_transform(), fontsize=7.5, color="0.4", va="bottom", ha="right")
+    ax.set(xlabel="epoch (0 = random start)", ylabel="cost J (binary cross-entropy)")
+    ax.set_title(" ", fontsize=9.5)
+    p = dict(ax=ax, curve=ax.plot([], [], color="C0", lw=1.8, ms=4)[0], note=note_slot(ax))
+
+    ax2 = fig.add_subplot(gs[1])
+    ax2.set_in_layout(False)
+    p["map"] = ax2.imshow(np.zeros((_N, _N)), origin="lower", extent=(*T_RANGE, *D_RANGE),
+                          aspect="auto", cmap="RdBu_r", vmin=0, vmax=1, alpha=0.55)
+    good = Y_COFFEE[:, 0] == 1
+    roasts = [ax2.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=18, marker="x", color="C3",
+                          label="good roast (y = 1)"),
+              ax2.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=12, facecolors="none",
+                          edgecolors="C0", lw=0.7, label="bad roast (y = 0)")]
+    p["boundary"] = ax2.plot([], [], color="k", lw=1.5, label="boundary P = 0.5")[0]
+    ax2.set(xlabel="temperature (°C)", ylabel="duration (min)", xlim=T_RANGE, ylim=D_RANGE,
+            title="P(good roast) after training (red = high)")
+    ax2.title.set_fontsize(9.5)
+    p["legend"] = ax2.legend(loc="upper right", fontsize=7, framealpha=0.9)
+    p["map_note"] = note_slot(ax2, color="#555555")
+    # the map changes under the roasts, the legend and the frame: they are repainted on top
+    p["over_map"] = [*roasts, p["legend"], *ax2.spines.values()]
+    return p
+
+
+def update_training(p, epochs, learning_rate, optimizer):
+    """Train (or take from the cache) and show the loss curve up to ``epochs`` with its
+    diagnosis, and the network's P(good roast) over all roasts with its boundary P = 0.5."""
+    losses, snaps = train_run(optimizer, float(learning_rate), epochs)
+    w = snaps[-1]
     p_train = _predict(w, XN)
     acc = float(np.mean((p_train >= 0.5) == (Y_COFFEE == 1)))
     final = float(_loss_after(optimizer, float(learning_rate), epochs))
 
-    ax = fig.add_subplot(1, 2, 1)
+    ax = p["ax"]
     curve = np.append(losses, final)            # J at the start, then after each epoch
-    ax.plot(np.arange(epochs + 1), curve, color="C0", lw=1.8, marker="o" if epochs < 20 else None, ms=4)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.axhline(_bce_of_base_rate(), color="0.6", ls=":", lw=1)
-    ax.text(max(epochs, 2), _bce_of_base_rate(), f"J of always saying P(good) = {BASE_RATE:.0%}",
-            fontsize=7.5, color="0.4", va="bottom", ha="right")
-    ax.set(xlabel="epoch (0 = random start)", ylabel="cost J (binary cross-entropy)",
-           xlim=(-0.02 * max(epochs, 2), max(epochs, 2) * 1.02), ylim=(0, max(0.9, float(np.max(curve)) * 1.05)),
-           title=f"{optimizer}, α = {fmt(learning_rate)}: J = {fmt(final, 3)} after {epochs} epoch"
-                 f"{'s' if epochs > 1 else ''}, training accuracy {acc:.0%}")
-    ax.title.set_fontsize(9.5)
-    msg = diagnose(curve, learning_rate, acc)
-    if msg:
-        note(ax, msg)
+    p["curve"].set_data(np.arange(epochs + 1), curve)
+    p["curve"].set_marker("o" if epochs < 20 else "None")
+    end = next(e for e in EPOCH_AXIS if e >= epochs)
+    top = float(np.max(curve)) * 1.05
+    top = next((y for y in LOSS_AXIS if y >= top), top)
+    ax.set(xlim=(-0.02 * end, end * 1.02), ylim=(0, top))
+    ax.title.set_text(f"{optimizer}, α = {fmt(learning_rate)}: J = {fmt(final, 3)} after {epochs} "
+                      f"epoch{'s' if epochs > 1 else ''}, training accuracy {acc:.0%}")
+    say(p["note"], diagnose(curve, learning_rate, acc))
 
-    ax2 = fig.add_subplot(1, 2, 2)
     P = _predict(w, _GRID).reshape(_N, _N)
-    ax2.imshow(P, origin="lower", extent=(*T_RANGE, *D_RANGE), aspect="auto", cmap="RdBu_r",
-               vmin=0, vmax=1, alpha=0.55)
-    good = Y_COFFEE[:, 0] == 1
-    ax2.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=18, marker="x", color="C3", label="good roast (y = 1)")
-    ax2.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=12, facecolors="none", edgecolors="C0",
-                lw=0.7, label="bad roast (y = 0)")
-    if P.min() < 0.5 < P.max():
-        ax2.contour(_T, _D, P, levels=[0.5], colors="k", linewidths=1.5)
-        ax2.plot([], [], color="k", label="boundary P = 0.5")
-    else:
-        side = "good" if P.min() >= 0.5 else "bad"
-        note(ax2, f"no boundary yet: P stays {'above' if side == 'good' else 'below'} 0.5, so\n"
-                  f"the network says '{side} roast' everywhere", color="#555555")
-    ax2.set(xlabel="temperature (°C)", ylabel="duration (min)", xlim=T_RANGE, ylim=D_RANGE,
-            title="P(good roast) after training (red = high)")
-    ax2.title.set_fontsize(9.5)
-    ax2.legend(loc="upper right", fontsize=7, framealpha=0.9)
+    p["map"].set_data(P)
+    crosses = P.min() < 0.5 < P.max()
+    p["boundary"].set_data(*_boundary(P) if crosses else ([], []))
+    p["legend"].get_texts()[-1].set_text("boundary P = 0.5" if crosses else "boundary P = 0.5 (none yet)")
+    side = "good" if P.min() >= 0.5 else "bad"
+    say(p["map_note"], None if crosses else
+        f"no boundary yet: P stays {'above' if side == 'good' else 'below'} 0.5, so\n"
+        f"the network says '{side} roast' everywhere")
+    return [p["curve"], ax.title, p["note"], p["map"], p["boundary"], *p["over_map"], p["map_note"]]
+
+
+def _boundary(P):
+    """The P = 0.5 line(s) of a map as one (x, y) pair of arrays, pieces separated by NaN."""
+    import contourpy
+
+    pieces = contourpy.contour_generator(_T, _D, P).lines(0.5)
+    xy = np.concatenate([np.vstack([seg, [np.nan, np.nan]]) for seg in pieces])
+    return xy[:, 0], xy[:, 1]
 
 
 @lru_cache(maxsize=4096)
 def _loss_after(optimizer, learning_rate, epochs):
     """The cost after `epochs` steps (the loss curve shows the cost before each step)."""
-    _, snaps = train_run(optimizer, learning_rate)
+    _, snaps = train_run(optimizer, learning_rate, epochs)
     p = _predict(snaps[epochs - 1], XN)
     return BinaryCrossentropy()(Y_COFFEE, p)
 
@@ -154,7 +211,8 @@ def _bce_of_base_rate():
 
 
 training_widget = Widget(
-    draw=draw_training,
+    setup=setup_training,
+    update=update_training,
     controls={
         "epochs": Slider(1, MAX_EPOCHS, 200, step=1, integer=True, description="epochs"),
         "learning_rate": Slider(1e-3, 10.0, 0.1, step=0.1, log=True, description="learning rate α"),
