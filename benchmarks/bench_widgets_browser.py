@@ -81,7 +81,11 @@ def kernel_times(w, redraw="live"):
     else:
         live = w.live() if redraw == "live" else Redraw(w)
         frame = live.frame
+    t0 = time.perf_counter()
     frame()
+    if redraw == "live" and w.warm:  # as Widget.show does before the learner moves anything
+        live.warm(w.settings())
+    warm_ms = 1000 * (time.perf_counter() - t0)
     ms, cpu = [], []
     for s in sample_settings(w):
         t0, c0 = time.perf_counter(), time.thread_time()
@@ -90,7 +94,7 @@ def kernel_times(w, redraw="live"):
         cpu.append(1000 * (time.thread_time() - c0))
     if live is not None:
         live.reset()
-    return ms, cpu
+    return ms, cpu, warm_ms
 
 
 # ------------------------------------------------------------------------------------------
@@ -284,23 +288,25 @@ def main(argv=None):
     names = sorted(n for n in widgets if not args.modules or any(n.startswith(m) for m in args.modules))
     machine = machine_line()
     print(machine)
-    kernel, cpu = {}, {}
+    kernel, cpu, warm = {}, {}, {}
     for n in names:
-        kernel[n], cpu[n] = kernel_times(widgets[n], args.redraw)
-        print(f"  kernel  {n:<45} {summary(kernel[n])}  CPU median {np.median(cpu[n]):.0f} ms")
+        kernel[n], cpu[n], warm[n] = kernel_times(widgets[n], args.redraw)
+        print(f"  kernel  {n:<45} {summary(kernel[n])}  CPU median {np.median(cpu[n]):.0f} ms"
+              f"  first picture {warm[n]:.0f} ms")
     browser = {} if args.kernel_only else run_browser(names, args.moves, args.redraw)
 
     (HERE / "out").mkdir(exist_ok=True)
     (HERE / "out" / f"widgets-{args.redraw}.json").write_text(json.dumps(
         {"machine": machine, "redraw": args.redraw, "kernel_ms": kernel, "kernel_cpu_ms": cpu,
+         "first_picture_ms": warm,
          "browser": browser}, indent=1))
     if args.no_write or args.modules or args.kernel_only:
         return 0
     rows = []
     for n in names:
         k, b = kernel[n], browser.get(n, {}).get("ms", [])
-        rows.append([n, f"{np.median(k):.0f}", f"{np.percentile(k, 95):.0f}", f"{np.median(cpu[n]):.0f}",
-                     len(k), f"{np.median(b):.0f}" if b else "—",
+        rows.append([n, f"{warm[n]:.0f}", f"{np.median(k):.0f}", f"{np.percentile(k, 95):.0f}",
+                     f"{np.median(cpu[n]):.0f}", len(k), f"{np.median(b):.0f}" if b else "—",
                      f"{np.percentile(b, 95):.0f}" if b else "—", len(b), verdict(b)])
     how = {"live": "Widget.show as committed: update() changes the artists, which are repainted over "
                    "a cached background (blitting), PNG into an ipywidgets.Image",
@@ -313,13 +319,15 @@ def main(argv=None):
 {machine}
 
 Command: `.venv/bin/python benchmarks/bench_widgets_browser.py --moves {args.moves} --redraw {args.redraw}`
-(needs /usr/bin/chromium). Redraw: {how}. *Kernel*: render + PNG in-process at each sweep
-setting and interior slider positions (wall time; CPU = this thread's CPU time, what the update
-costs when it has a core to itself). *Browser*: JupyterLab 4 in headless Chromium; one keyboard
+(needs /usr/bin/chromium). Redraw: {how}. *First picture*: what Widget.show spends before the
+learner can move anything (for live widgets: drawing each sweep setting once, so every setup and
+every set of axis limits the sweep reaches is cached). *Kernel*: one update per setting, one after
+another, over the sweep settings and interior slider positions (wall time; CPU = this thread's CPU
+time, what the update costs when it has a core to itself). *Browser*: JupyterLab 4 in headless Chromium; one keyboard
 step or next option at a time, measured in the page from the input event to just after the
 frame that paints the decoded new image, the kernel idle between samples.
 
-{table(["widget", "kernel median ms", "kernel p95 ms", "kernel CPU median ms", "n",
+{table(["widget", "first picture ms", "kernel median ms", "kernel p95 ms", "kernel CPU median ms", "n",
         "browser median ms", "browser p95 ms", "n", "target (≤100 / ≤200 ms)"], rows)}
 """
     print(f"wrote {write_section('bench_widgets_browser_' + args.redraw, md)}")

@@ -19,7 +19,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from nnlib.widgets import Slider, Widget, all_widgets  # noqa: E402
+from nnlib.widgets import Choice, Slider, Widget, all_widgets  # noqa: E402
 from nnlib.widgets._core import Live  # noqa: E402
 
 WIDGETS = all_widgets()
@@ -176,3 +176,28 @@ def test_widget_figures_are_not_pyplot_figures(name):
         assert hasattr(fig.canvas, "copy_from_bbox"), f"{name}: the figure cannot be blitted"
     finally:
         live.reset()
+
+
+def test_settings_seen_before_are_blits():
+    """A background per set of axis limits and a setup per rebuild value are kept."""
+    def rescale(p, y, kind):
+        p["line"].set_ydata([y, y])
+        p["line"].axes.set_ylim(0, 1 if y < 0.5 else 2)
+        return [p["line"]]
+
+    calls = []
+
+    def setup(fig, kind):
+        calls.append(kind)
+        return _setup(fig)
+
+    w = Widget(setup=setup, update=rescale, rebuild=("kind",),
+               controls={"y": Slider(0.0, 1.0, 0.2), "kind": Choice(["a", "b"])})
+    live = w.live()
+    live.warm([{"y": y, "kind": k} for k in "ab" for y in (0.2, 0.8)])
+    assert calls == ["a", "b"] and live.full_draws == 4
+    n = live.full_draws
+    for y, kind in [(0.1, "a"), (0.9, "a"), (0.2, "b"), (0.8, "b"), (0.3, "a")]:
+        compare(decode(live.frame(y=y, kind=kind)), first_frame(w, {"y": y, "kind": kind}), f"{y} {kind}")
+    assert live.full_draws == n and len(live.setups) == 2, "a setting seen before was drawn in full"
+    live.reset()
