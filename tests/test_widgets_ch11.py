@@ -97,3 +97,24 @@ def test_grid_prediction_figure_explains_only_the_empty_grid():
         np.testing.assert_allclose(probs, w.classify_grid(pixels))
         assert bool(notes(fig)) == explained, notes(fig)
         plt.close(fig)
+
+
+def test_live_grid_picture_follows_the_clicks():
+    """The grid's image after clicks is the picture a fresh drawing of those pixels gives."""
+    import io
+
+    from PIL import Image
+
+    def decode(png):
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+    grid = w.DrawingGrid(start="seven")
+    grid.build()
+    first = decode(grid.image.value)
+    grid.buttons[0][0].value = not grid.buttons[0][0].value
+    grid.buttons[7][7].value = not grid.buttons[7][7].value
+    fresh = w.DrawingGrid(start="seven")
+    fresh.build()
+    fresh.set_pixels(grid.pixels())
+    assert not np.array_equal(decode(grid.image.value), first), "two clicks did not change the picture"
+    np.testing.assert_array_equal(decode(grid.image.value), decode(fresh.image.value))

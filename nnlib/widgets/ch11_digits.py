@@ -217,14 +217,16 @@ class DrawingGrid:
     """The live drawing pad: 8x8 toggle buttons; every click re-classifies the drawing.
 
     ``show()`` builds the buttons; ``pixels()`` reads them; ``probs`` holds the last
-    classification (updated by every click, so tests can drive the grid too).
+    classification (updated by every click, so tests can drive the grid too). The picture is
+    the sketch widget's figure, repainted by blitting like every live widget.
     """
 
     def __init__(self, start="seven"):
         self.start = start
         self.buttons = None
         self.probs = None
-        self.out = None
+        self.image = None
+        self.live = Widget(setup=setup_sketch, update=update_grid, figsize=(6.4, 2.6)).live()
 
     def pixels(self):
         return np.array([[float(b.value) for b in row] for row in self.buttons])
@@ -242,18 +244,11 @@ class DrawingGrid:
     def update(self, change=None):
         if getattr(self, "_hold", False):
             return
-        import matplotlib.pyplot as plt
-        from IPython.display import display
-
         for row in self.buttons:          # inked squares dark, paper light
             for b in row:
                 b.style.button_color = "#333333" if b.value else "#f4f4f4"
-        fig = plt.figure(figsize=(6.4, 2.6), layout="constrained")
-        self.probs = draw_grid_prediction(fig, self.pixels())
-        with self.out:
-            self.out.clear_output(wait=True)
-            display(fig)
-        plt.close(fig)
+        self.image.value = self.live.frame(pixels=self.pixels())
+        self.probs = self.live.parts["probs"]
 
     def build(self):
         import ipywidgets as W
@@ -263,7 +258,7 @@ class DrawingGrid:
                          for _ in range(8)] for _ in range(8)]
         cells = [b for row in self.buttons for b in row]
         grid = W.GridBox(cells, layout=W.Layout(grid_template_columns="repeat(8, 32px)", grid_gap="2px"))
-        self.out = W.Output(layout=W.Layout(min_height="210px"))
+        self.image = W.Image(format="png")
         clear = W.Button(description="clear")
         start = W.Dropdown(options=list(PRESETS), value=self.start, description="start from",
                            layout=W.Layout(width="220px"))
@@ -273,7 +268,7 @@ class DrawingGrid:
             b.observe(self.update, names="value")
         self.set_pixels(preset_pixels(self.start))
         help_text = W.HTML("<b>Click squares to ink them</b> (dark = ink), then watch the bars.")
-        box = W.HBox([W.VBox([help_text, grid, W.HBox([clear, start])]), self.out])
+        box = W.HBox([W.VBox([help_text, grid, W.HBox([clear, start])]), self.image])
         box.add_class("nnlib-widget")
         return box
 
