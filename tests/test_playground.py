@@ -234,6 +234,37 @@ def test_render_without_change_is_free_and_jpeg_works():
     assert Image.open(io.BytesIO(jpg)).format == "JPEG"
 
 
+def test_the_sweepable_widget_shows_cached_networks_in_place():
+    """playground_widget: one figure; a change of a control repaints the network's artists."""
+    from nnlib.widgets._core import notes
+
+    w = pgmod.playground_widget
+    live = w.live()
+    try:
+        live.frame()
+        view, full = live.parts, live.full_draws
+        for change in ({"activation": "relu"}, {"loss": "mse"}, {"optimizer": "gradient descent"},
+                       {"hidden": "2"}, {"hidden": "none"}, {"dataset": "circle"}, {}):
+            live.frame(**change)
+        assert live.parts is view and live.full_draws == full, "a change of a control redrew everything"
+        pg = pgmod.trained_playground("xor", "8,8", "tanh", "sigmoid", "cross-entropy", "adam", 0.03)
+        own = Playground("xor", "8,8")                   # the same network, drawn by itself
+        for _ in range(pgmod.STATIC_STEPS // 10):
+            own.step(10)
+        own.render()
+        np.testing.assert_array_equal(view._region.get_array(), own._region.get_array())
+        for a, b in zip(view._unit_images, own._unit_images):
+            np.testing.assert_array_equal(a.get_array(), b.get_array())
+        assert pg.state == own.state
+        live.frame(dataset="blobs4")                     # sigmoid output, 4 classes: explained
+        assert any("softmax" in t for t in notes(live.fig))
+        assert not any(im.get_visible() for im in live.parts._unit_images)
+        live.frame(dataset="blobs4", output="softmax")
+        assert not notes(live.fig) and all(im.get_visible() for im in live.parts._unit_images)
+    finally:
+        live.reset()
+
+
 # ---- the app, without a browser -----------------------------------------------------------
 def test_app_frames_and_controls():
     app = PlaygroundApp(dataset="xor")

@@ -3,7 +3,12 @@
 A slider moves the window; the figure shows which inputs the unit sees, its weights, the
 products w_k x[t+k], and the output z[t] = sum_k w_k x[t+k] + b it produces there, computed
 with nnlib.conv.conv1d (the whole output line) and checked by the printed sum.
+
+Every axis keeps one scale for all settings, so sliding the window (or changing the kernel)
+moves bars and lines on fixed axes: the live widget repaints only those.
 """
+import functools
+
 import numpy as np
 
 from ..activations import relu
@@ -50,59 +55,125 @@ KERNELS = {
 _T, _X, _BEATS = heartbeat_signal()
 
 
-def draw_window(fig, kernel, position, relu_output):
-    """The window at ``position``, the kernel, the products, and the output line."""
+@functools.lru_cache(maxsize=None)
+def kernel_output(kernel):
+    """All n - K + 1 outputs z[t] of one kernel over the signal, computed with nnlib.conv.conv1d."""
     w = KERNELS[kernel][0]
-    t0 = int(position)
-    z = conv1d(_X.reshape(1, -1, 1), w.reshape(K, 1, 1))[0, :, 0]      # all n - K + 1 outputs
-    a = relu(z) if relu_output else z
-    centers = np.arange(len(z)) + K // 2                                 # output t sits under its window's centre
+    return conv1d(_X.reshape(1, -1, 1), w.reshape(K, 1, 1))[0, :, 0]
 
+
+def _limits(values):
+    """Axis limits covering ``values`` and 0, with a 5% margin."""
+    lo, hi = min(0.0, float(np.min(values))), max(0.0, float(np.max(values)))
+    pad = 0.05 * (hi - lo)
+    return lo - pad, hi + pad
+
+
+def _label_slot(ax, label, **style):
+    """A text drawn on ``ax`` where its axis label ``label`` is (kept blank: it only reserves the room).
+
+    An axis draws its own label with the axis, into the cached background; this separate text
+    can change with the setting.
+    """
+    return ax.annotate("", (0.5, 0.5), xycoords=label, ha="center", va="center",
+                               in_layout=False, **style)
+
+
+def setup_window(fig):
+    """The signal, the axes and empty artists for update_window.
+
+    Every axis has the same limits for every kernel, position and ReLU setting, so a change
+    moves only the artists. The two bar charts share one scale (each product w_k x[t+k] is its
+    weight scaled by an input, |x| <= about 1), and the output axis covers every kernel's z.
+    """
     gs = fig.add_gridspec(3, 2, height_ratios=[1.1, 0.9, 1.1])
     ax_x = fig.add_subplot(gs[0, :])
     ax_w = fig.add_subplot(gs[1, 0])
     ax_p = fig.add_subplot(gs[1, 1])
     ax_z = fig.add_subplot(gs[2, :], sharex=ax_x)
+    ks = np.arange(K)
+    weights = [w for w, _ in KERNELS.values()]
+    windows = np.lib.stride_tricks.sliding_window_view(_X, K)          # (n - K + 1, K): x[t + k]
+    bars_lim = _limits(np.concatenate([np.ravel(w * windows) for w in weights] + weights))
+    z_lim = _limits(np.concatenate([kernel_output(k) for k in KERNELS]))
 
     idx = np.arange(len(_X))
     ax_x.plot(idx, _X, color="0.55", lw=1)
-    ax_x.axvspan(t0 - 0.5, t0 + K - 0.5, color="C1", alpha=0.2)
-    ax_x.plot(idx[t0:t0 + K], _X[t0:t0 + K], "o", color="C1", ms=4)
-    ax_x.set(ylabel="input x", title=f"the unit sees only inputs {t0} to {t0 + K - 1} "
-                                     f"(a dense unit would see all {len(_X)})")
-    ax_x.title.set_fontsize(10)
-
-    ax_w.bar(np.arange(K), w, color="C0")
-    ax_w.axhline(0, color="0.5", lw=0.8)
-    ax_w.set(title=f"kernel '{kernel}': 9 weights w_k, bias 0", xticks=range(K))
-    ax_w.title.set_fontsize(9)
-    ax_w.set_xlabel(KERNELS[kernel][1].replace(": ", ":\n", 1), fontsize=8, color="0.25")
-
-    prods = w * _X[t0:t0 + K]
-    ax_p.bar(np.arange(K), prods, color=np.where(prods >= 0, "C2", "C3"))
-    ax_p.axhline(0, color="0.5", lw=0.8)
-    ax_p.set(title=f"w_k · x[{t0}+k]; their sum z[{t0}] = {fmt(float(z[t0]), 3)}", xticks=range(K))
-    ax_p.title.set_fontsize(9)
-
-    ax_z.plot(centers, a, color="C0", lw=0.8, alpha=0.35)
-    ax_z.plot(centers[:t0 + 1], a[:t0 + 1], color="C0", lw=1.6)
-    ax_z.plot(centers[t0], a[t0], "o", color="C1", ms=8, mec="k", zorder=5)
-    ax_z.axhline(0, color="0.5", lw=0.8)
-    label = "relu(z)" if relu_output else "z"
-    ax_z.set(xlabel="sample (output drawn under the centre of its window)", ylabel=f"output {label}",
-             xlim=(-1, len(_X)))
-    right = t0 < len(z) * 0.7
-    ax_z.annotate(f"{label}[{t0}] = {fmt(float(a[t0]), 3)}", (centers[t0], a[t0]), xytext=(8 if right else -8, 8),
-                  textcoords="offset points", fontsize=9, color="C1", ha="left" if right else "right")
     for b in _BEATS:
         ax_x.axvline(b, color="C3", lw=0.6, ls=":", alpha=0.6)
+    ax_x.set(ylabel="input x", ylim=ax_x.get_ylim())
+    ax_x.set_title(" ", fontsize=10)
+
+    for ax in (ax_w, ax_p):
+        ax.axhline(0, color="0.5", lw=0.8)
+        ax.set(xticks=range(K), ylim=bars_lim)
+        ax.set_title(" ", fontsize=9)
+    ax_w.set_xlabel(" \n ", fontsize=8)                                # two lines of room
+
+    ax_z.axhline(0, color="0.5", lw=0.8)
+    ax_z.set(xlabel="sample (output drawn under the centre of its window)", ylabel=" ",
+             xlim=(-1, len(_X)), ylim=z_lim)
+    return dict(
+        ax_x=ax_x, ax_w=ax_w, ax_p=ax_p, ax_z=ax_z,
+        span=ax_x.axvspan(0, K, color="C1", alpha=0.2),
+        seen=ax_x.plot([], [], "o", color="C1", ms=4)[0],
+        weights=ax_w.bar(ks, np.zeros(K), color="C0").patches,
+        products=ax_p.bar(ks, np.zeros(K)).patches,
+        explain=_label_slot(ax_w, ax_w.xaxis.label, fontsize=8, color="0.25"),
+        faint=ax_z.plot([], [], color="C0", lw=0.8, alpha=0.35)[0],
+        done=ax_z.plot([], [], color="C0", lw=1.6)[0],
+        point=ax_z.plot([], [], "o", color="C1", ms=8, mec="k", zorder=5)[0],
+        ylabel=_label_slot(ax_z, ax_z.yaxis.label, rotation=90),
+        label=ax_z.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=9,
+                            color="C1", in_layout=False),
+    )
+
+
+def update_window(p, kernel, position, relu_output):
+    """The window at ``position``, the kernel's weights, the products, and the output line."""
+    w, explain = KERNELS[kernel]
+    t0 = int(position)
+    z = kernel_output(kernel)                                          # all n - K + 1 outputs
+    a = relu(z) if relu_output else z
+    centers = np.arange(len(z)) + K // 2                                 # output t sits under its window's centre
+
+    p["span"].set_x(t0 - 0.5)                                            # K wide: inputs t0 .. t0 + K - 1
+    p["seen"].set_data(np.arange(t0, t0 + K), _X[t0:t0 + K])
+    p["ax_x"].title.set_text(f"the unit sees only inputs {t0} to {t0 + K - 1} "
+                             f"(a dense unit would see all {len(_X)})")
+
+    for bar, wk in zip(p["weights"], w):
+        bar.set_height(wk)
+    p["ax_w"].title.set_text(f"kernel '{kernel}': 9 weights w_k, bias 0")
+    p["explain"].set_text(explain.replace(": ", ":\n", 1))
+
+    prods = w * _X[t0:t0 + K]
+    for bar, pk in zip(p["products"], prods):
+        bar.set_height(pk)
+        bar.set_facecolor("C2" if pk >= 0 else "C3")
+    p["ax_p"].title.set_text(f"w_k · x[{t0}+k]; their sum z[{t0}] = {fmt(float(z[t0]), 3)}")
+
+    label = "relu(z)" if relu_output else "z"
+    p["faint"].set_data(centers, a)
+    p["done"].set_data(centers[:t0 + 1], a[:t0 + 1])
+    p["point"].set_data([centers[t0]], [a[t0]])
+    p["ylabel"].set_text(f"output {label}")
+    right = t0 < len(z) * 0.7           # near the right end the label goes left of the point
+    p["label"].xy = (centers[t0], a[t0])
+    p["label"].set_position((8 if right else -8, 8))
+    p["label"].set_horizontalalignment("left" if right else "right")
+    p["label"].set_text(f"{label}[{t0}] = {fmt(float(a[t0]), 3)}")
+    return [p["span"], p["seen"], p["ax_x"].title, *p["weights"], p["ax_w"].title,
+            p["explain"], *p["products"], p["ax_p"].title, p["faint"], p["done"],
+            p["point"], p["ylabel"], p["label"]]
 
 
 window_widget = Widget(
-    draw=draw_window,
+    setup=setup_window,
+    update=update_window,
     controls={
         "kernel": Choice(list(KERNELS), value="peak detector", description="kernel"),
-        "position": Slider(0, N_SAMPLES - K, 60, integer=True, description="window position t"),
+        "position": Slider(0, N_SAMPLES - K, 51, integer=True, description="window position t"),
         "relu_output": Toggle(False, description="ReLU on the output"),
     },
     title="One convolutional unit: the same 9 weights at every window position",

@@ -13,6 +13,9 @@ Three layers, each usable without the next:
   and in Voila.
 - ``playground_widget``: a sweepable ``Widget`` (data set x activation x output x ... ->
   the figure after a fixed number of steps), for the static figure and the widget tests.
+  Its figure is drawn once; a change of any control trains (or takes from a cache) the
+  network for that setting and ``Playground.show`` puts it into the same artists, so the live
+  widget repaints only those.
 
 Bad combinations never end in a traceback: a sigmoid output on a 3-class data set, an
 unreadable layer list or a diverging learning rate are explained on the plot.
@@ -33,7 +36,7 @@ from ..losses import BinaryCrossentropy, MeanSquaredError, SparseCategoricalCros
 from ..model import Sequential
 from ..optimizers import SGD, Adam
 from ..playground_data import DATASETS, N_CLASSES, make_dataset
-from ._core import Choice, Slider, Widget, fmt, note
+from ._core import Choice, Slider, Widget, fmt, note, note_slot, say
 
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear")
 OUTPUTS = ("sigmoid", "softmax")
@@ -102,6 +105,25 @@ def check_setting(dataset, output, loss):
         raise PlaygroundError(
             f"A sigmoid output is one unit giving P(y = 1): it can tell 2 classes apart, but "
             f"{dataset} has {k}. Choose the softmax output ({k} units, one probability per class).")
+
+
+def _unit_title(hidden, row, max_shown):
+    """The caption of hidden layer row + 1's tiles ("" when the network has no such layer)."""
+    if row >= len(hidden):
+        return ""
+    n = hidden[row]
+    shown = min(n, max_shown)
+    more = f"; units 1-{shown} of {n}" if n > shown else ""
+    return (f"hidden layer {row + 1}: a_j^[{row + 1}] of each unit j over the plane "
+            f"(purple low, orange high{more})")
+
+
+def _no_layer_text(hidden, row):
+    """What the row of hidden layer row + 1 says when the network has no such layer."""
+    if row < len(hidden):
+        return ""
+    return ("no hidden layer: the output unit reads x directly" if row == 0 else
+            "(one hidden layer: nothing to show here)" if hidden else "")
 
 
 def in_voila():
@@ -371,35 +393,30 @@ class Playground:
         ax = fig.add_subplot(gs[:, 0])
         self._region = ax.imshow(np.ones((self.grid, self.grid, 3)), origin="lower", extent=ext,
                                  interpolation="bilinear")
-        # one marker line per class: far cheaper to redraw every frame than a scatter
-        points = [ax.plot(*self.X_train[self.y_train == k].T, "o", ms=3.3, mfc=CLASS_COLORS[k], mec="white",
-                          mew=0.4)[0] for k in range(self.k)]
+        # one marker line per class colour (show() puts the points in): far cheaper to redraw
+        # every frame than a scatter
+        self._points = [ax.plot([], [], "o", ms=3.3, mfc=color, mec="white", mew=0.4)[0]
+                        for color in CLASS_COLORS]
         ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         ax.tick_params(labelsize=7, length=2, pad=1)
         # live: a fixed caption (the numbers change every frame and are in the app's status line)
         self._main_title = ax.set_title("prediction · dots: training points" if live else " \n ",
                                         fontsize=8 if live else 8.5, loc="left")
-        self._unit_images = []
+        # two rows for hidden layers 1 and 2: an image of tiles, a title, and a text said
+        # instead when the layer does not exist (show() fills them in)
+        self._unit_images, self._unit_titles, self._unit_texts = [], [], []
         for row in range(2):
             uax = fig.add_subplot(gs[row, 2])
             uax.set_xticks([])
             uax.set_yticks([])
-            if row < len(self.hidden):
-                n = self.hidden[row]
-                shown = min(n, self.MAX_UNITS_SHOWN)
-                tiles = np.ones((self.grid, shown * (self.grid + 4) - 4, 3))
-                self._unit_images.append(uax.imshow(tiles, origin="lower", interpolation="bilinear"))
-                uax.set_anchor("W")
-                for side in uax.spines.values():
-                    side.set_visible(False)
-                more = f"; units 1-{shown} of {n}" if n > shown else ""
-                uax.set_title(f"hidden layer {row + 1}: a_j^[{row + 1}] of each unit j over the plane "
-                              f"(purple low, orange high{more})", fontsize=7.5, loc="left")
-            else:
-                uax.axis("off")
-                text = ("no hidden layer: the output unit reads x directly" if row == 0 else
-                        "(one hidden layer: nothing to show here)" if self.hidden else "")
-                uax.text(0, 0.5, text, fontsize=7.5, transform=uax.transAxes, va="center")
+            uax.set_anchor("W")
+            for side in uax.spines.values():
+                side.set_visible(False)
+            n = self.hidden[row] if row < len(self.hidden) else self.MAX_UNITS_SHOWN
+            tiles = np.ones((self.grid, min(n, self.MAX_UNITS_SHOWN) * (self.grid + 4) - 4, 3))
+            self._unit_images.append(uax.imshow(tiles, origin="lower", interpolation="bilinear"))
+            self._unit_titles.append(uax.set_title("", fontsize=7.5, loc="left"))
+            self._unit_texts.append(uax.text(0, 0.5, "", fontsize=7.5, transform=uax.transAxes, va="center"))
         lax = fig.add_subplot(gs[2, 2])
         (self._line_train,) = lax.plot([], [], color="C0", lw=1.4, label="train loss")
         (self._line_test,) = lax.plot([], [], color="C3", lw=1.4, ls="--", label="test loss")
@@ -407,9 +424,12 @@ class Playground:
         lax.tick_params(labelsize=7, length=2, pad=1)
         lax.legend(fontsize=7, loc="upper right", frameon=False)
         self._ax_loss = lax
-        self._message = None
+        # the reason for trouble, written over the loss curves (nnlib.widgets.note's style)
+        self._message = note_slot(lax)
+        self._message.set_fontsize(7.5)
         self._fig, self._live, self._bg, self._limits = fig, live, None, None
-        self._animated = [self._region, *points, *self._unit_images, self._line_train, self._line_test]
+        self._animated = [self._region, *self._points, *self._unit_images, self._line_train, self._line_test,
+                          self._message]
         if live:
             for a in self._animated:
                 a.set_animated(True)
@@ -453,30 +473,73 @@ class Playground:
         ymax = old[1] if old and old[1] >= top else top * 1.1
         return (xmax, ymax)
 
+    def show(self, pg):
+        """Put playground ``pg``'s network, loss history and setting into the artists draw() made.
+
+        ``pg`` is this playground (render) or another one whose rows of tiles fit in this
+        figure's (the sweepable widget draws every trained playground on one figure made with
+        room for MAX_UNITS_SHOWN units per layer). Returns the artists that change from one
+        playground to the next.
+        """
+        resp = pg.responses()
+        # uint8 RGBA: matplotlib draws it as it is (float RGB would be converted on every draw)
+        self._region.set_data(_rgba8(pg.region_rgb(resp[-1])))
+        self._show_points(pg.X_train, pg.y_train)
+        for row, im in enumerate(self._unit_images):
+            if row < len(pg.hidden):
+                tiles = pg.unit_tiles(resp[row])
+                im.set_data(_rgba8(tiles))
+                im.set_extent((-0.5, tiles.shape[1] - 0.5, -0.5, tiles.shape[0] - 0.5))  # one pixel per value
+            im.set_visible(row < len(pg.hidden))
+            self._unit_titles[row].set_text(_unit_title(pg.hidden, row, self.MAX_UNITS_SHOWN))
+            self._unit_texts[row].set_text(_no_layer_text(pg.hidden, row))
+        h = pg.history
+        self._line_train.set_data(h["step"], h["train_loss"])
+        self._line_test.set_data(h["step"], h["test_loss"])
+        s = pg.state
+        if not self._live:
+            self._main_title.set_text(
+                f"step {s['step']}   loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}\n"
+                f"accuracy train {s['train_accuracy']:.2f} / test {s['test_accuracy']:.2f}")
+        self._header.set_text(pg.describe())
+        self._show_message(pg.diverged or pg.warning)
+        return self._changing()
+
+    def show_reason(self, reason, setting, dataset):
+        """Instead of a trained network: the data set's points, the setting, and why it cannot train."""
+        self._region.set_data(_rgba8(np.ones((self.grid, self.grid, 3))))
+        self._show_points(*make_dataset(dataset, len(self.X_train), self.noise, seed=self.seed))
+        for im, title, text in zip(self._unit_images, self._unit_titles, self._unit_texts):
+            im.set_visible(False)
+            title.set_text("")
+            text.set_text("")
+        self._line_train.set_data([], [])
+        self._line_test.set_data([], [])
+        self._main_title.set_text(f"{dataset}: {N_CLASSES[dataset]} classes\nnot trained: see the note")
+        self._header.set_text(setting)
+        self._show_message(reason, fontsize=11, width=60, y=1.6)
+        return self._changing()
+
+    def _show_points(self, X, y):
+        for k, line in enumerate(self._points):
+            line.set_data(*X[y == k].T)
+
+    def _changing(self):
+        # the points are repainted too: they lie on the decision regions
+        return [self._header, self._main_title, self._region, *self._points, *self._unit_images,
+                *self._unit_titles, *self._unit_texts, self._line_train, self._line_test, self._message]
+
     def render(self):
         """Update the figure's artists to the current weights and history; returns the figure."""
         fig = self.figure() if self._fig is None else self._fig
         if not self._artists_stale:
             return fig
-        resp = self.responses()
-        # uint8 RGBA: matplotlib draws it as it is (float RGB would be converted on every draw)
-        self._region.set_data(_rgba8(self.region_rgb(resp[-1])))
-        for im, a in zip(self._unit_images, resp[:-1]):
-            im.set_data(_rgba8(self.unit_tiles(a)))
-        h = self.history
-        self._line_train.set_data(h["step"], h["train_loss"])
-        self._line_test.set_data(h["step"], h["test_loss"])
+        header = self._header.get_text()
+        self.show(self)
+        if self._header.get_text() != header:
+            self._bg = None            # the header is in the background: it changes with a control
         limits = self._loss_limits()
-        s = self.state
-        if not self._live:
-            self._main_title.set_text(
-                f"step {s['step']}   loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}\n"
-                f"accuracy train {s['train_accuracy']:.2f} / test {s['test_accuracy']:.2f}")
-        if self._header.get_text() != self.describe():
-            self._header.set_text(self.describe())
-            self._bg = None
         full = limits != self._limits or self._bg is None
-        self._show_message(self.diverged or self.warning)
         if full:
             self._limits = limits
             self._ax_loss.set_xlim(0, limits[0])
@@ -493,21 +556,14 @@ class Playground:
         self._artists_stale = False
         return fig
 
-    def _show_message(self, text):
-        """The reason for trouble, written over the loss curves (nnlib.widgets.note's style)."""
-        if text:
-            text = "\n".join(textwrap.wrap(text, 78))
-        if self._message is None:
-            if not text:
-                return
-            note(self._ax_loss, text)
-            self._message = self._ax_loss.texts[-1]
-            self._message.set_fontsize(7.5)
-            if self._live:
-                self._message.set_animated(True)
-                self._animated.append(self._message)
-        self._message.set_text(text or "")
-        self._message.set_visible(bool(text))
+    def _show_message(self, text, fontsize=7.5, width=78, y=0.5):
+        """The reason for trouble, written over the loss curves; hidden when there is none.
+
+        y: the height of its centre in the loss axes' coordinates (1.6: the middle of the column).
+        """
+        say(self._message, "\n".join(textwrap.wrap(text, width)) if text else None)
+        self._message.set_fontsize(fontsize)
+        self._message.set_y(y)
 
     def image_bytes(self, fmt="png"):
         """The rendered figure as PNG or JPEG bytes (for ipywidgets.Image).
@@ -781,7 +837,7 @@ def playground_app(**settings):
 STATIC_STEPS = 200
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def trained_playground(dataset, hidden, activation, output, loss, optimizer, learning_rate,
                        steps=STATIC_STEPS, seed=0):
     """A Playground trained for ``steps`` full-batch steps (cached: the same call is instant)."""
@@ -792,16 +848,44 @@ def trained_playground(dataset, hidden, activation, output, loss, optimizer, lea
     return pg
 
 
-def draw_playground(fig, dataset, hidden, activation, output, loss, optimizer, learning_rate):
+def setup_playground(fig):
+    """The playground's figure with empty artists, for update_playground to fill.
+
+    Drawn by an untrained Playground with two hidden layers of MAX_UNITS_SHOWN units: room for
+    every network the controls can make. Every trained network is then shown on it (show()),
+    so a change of any control repaints only the artists that show the network.
+    """
+    n = Playground.MAX_UNITS_SHOWN
+    view = Playground(hidden=(n, n))
+    view.draw(fig)
+    for ax in fig.axes:
+        ax.set_in_layout(False)        # the playground's own fixed layout, also in the live widget
+        ax.set_autoscale_on(False)     # fixed limits: a narrower row of tiles keeps the tiles' size
+    view._ax_loss.set_xlim(0, STATIC_STEPS)
+    return view
+
+
+def loss_top(k, history=None):
+    """The loss axis's top: 1.5 ln K (a network that knows nothing starts at about ln K), or
+    higher when the curves go higher. So most settings share one scale, and the picture only
+    needs a full redraw for the few whose loss climbs above it."""
+    top = 1.5 * np.log(k)
+    if history:
+        top = max(top, 1.1 * max(history["train_loss"] + history["test_loss"]))
+    return top
+
+
+def update_playground(view, dataset, hidden, activation, output, loss, optimizer, learning_rate):
     """The playground's picture after STATIC_STEPS steps of training at one setting."""
     try:
         pg = trained_playground(dataset, hidden, activation, output, loss, optimizer, float(learning_rate))
     except PlaygroundError as err:
-        draw_explanation(fig, str(err), dataset, setting=describe(dataset, hidden, activation, output, loss,
-                                                                   optimizer, float(learning_rate)))
-        return
-    pg.draw(fig)
-    pg.render()
+        setting = describe(dataset, hidden, activation, output, loss, optimizer, float(learning_rate),
+                           view.noise)
+        view._ax_loss.set_ylim(0, loss_top(N_CLASSES.get(dataset, 2)))
+        return view.show_reason(str(err), setting, dataset)
+    view._ax_loss.set_ylim(0, loss_top(pg.k, pg.history))
+    return view.show(pg)
 
 
 class AppWidget(Widget):
@@ -813,7 +897,8 @@ class AppWidget(Widget):
 
 
 playground_widget = AppWidget(
-    draw=draw_playground,
+    setup=setup_playground,
+    update=update_playground,
     controls={
         "dataset": Choice(list(DATASETS), "xor", description="data"),
         "hidden": Choice(["none", "2", "8,8", "16,16"], "8,8", description="hidden layers"),
