@@ -27,6 +27,8 @@ import html
 import math
 from dataclasses import dataclass, field
 
+from matplotlib.image import AxesImage
+
 
 
 @dataclass
@@ -422,7 +424,13 @@ class _Setup:
             spec = ax.get_subplotspec()
             if spec is not None:
                 ax._set_position(spec.get_position(fig))
+        # matplotlib draws animated *images* anyway (AxesImage, in some versions): hide them
+        images = [a for a in self.dynamic if isinstance(a, AxesImage) and a.get_visible()]
+        for a in images:
+            a.set_visible(False)
         fig.set_layout_engine("constrained")
         fig.canvas.draw()
         fig.set_layout_engine("none")  # the layout stays put until the next full draw
+        for a in images:
+            a.set_visible(True)
         return fig.canvas.copy_from_bbox(fig.bbox), [ax.get_position() for ax in fig.axes]
