@@ -15,6 +15,7 @@ are used by the chapter too, so the widget and the text compute the same thing.
 import functools
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .. import activations as act
 from ..activations import relu
@@ -82,50 +83,105 @@ def _measure(activation, depth, scale):
     return norms, deriv, [int(n.sum()) for n in negative]
 
 
-# The plot's fixed axes hold every setting of the sliders: layers 1..30, and ||dW^[l]|| from
-# about 1e-37 (sigmoid, 30 layers, weight scale 0.25) to about 1e13 (ReLU, 30 layers, scale 4).
-# Fixed axes also make "vanish" and "explode" visible as the curve falling or rising.
+# The axes follow the setting on a small ladder of limits, so the default fills the plot and
+# one slider step rarely moves them (a live widget redraws its axes only when they move, and
+# once per set of limits). Layers: the x axes end at the next of 5, 10, 20, 30 layers.
+# ||dW^[l]||: a band of whole 5-decade steps holding 10^0 (a gradient of order one, the
+# reference that "vanish" and "explode" are read against) and every finite nonzero norm of
+# this network and of the deepest one the x axis shows (_set_limits): sigmoid, 10 layers:
+# 1e-10..1e0; the extremes of the sliders: 1e-40..1e0 (sigmoid, 30 layers, weight scale
+# 0.25) and 1e0..1e15 (ReLU, 30 layers, scale 4).
 MAX_DEPTH = 30
-NORM_LIM = (1e-40, 1e15)
+DEPTH_ENDS = (5, 10, 20, MAX_DEPTH)
+DECADES = 5  # the band's limits are multiples of this many decades
+EDGE = 0.012  # a point nearer a band edge than this share of the band (a marker's radius) moves it
+
+
+def depth_end(depth):
+    """Where the layer axes end: the next of DEPTH_ENDS at or above depth."""
+    return next(e for e in DEPTH_ENDS if e >= depth)
+
+
+def norm_band(norms):
+    """(lo, hi) exponents of the left panel's y limits 10**lo..10**hi: multiples of DECADES
+    holding 10**0 and every finite nonzero norm, none of them half cut off by an edge."""
+    norms = np.asarray(norms, dtype=float)
+    shown = np.log10(norms[np.isfinite(norms) & (norms > 0)])
+    low, high = (float(shown.min()), float(shown.max())) if len(shown) else (0.0, 0.0)
+    lo = DECADES * int(np.floor(min(low, 0.0) / DECADES))
+    hi = DECADES * int(np.ceil(max(high, 0.0) / DECADES))
+    edge = EDGE * max(hi - lo, DECADES)
+    if low - lo < edge:
+        lo -= DECADES
+    if len(shown) and hi - high < edge:
+        hi += DECADES
+    return lo, hi
+
+
+def _decade_ticks(lo, hi):
+    """A label every 1, 2, 3, 5 or 10 decades (at most 9 labels), a minor tick at every decade."""
+    span = hi - lo
+    step = next((s for s in (1, 2, 3, 5, 10) if span % s == 0 and span // s <= 8),
+                DECADES * -(-span // (8 * DECADES)))
+    major = [e for e in range(lo, hi + 1) if e % step == 0]
+    return 10.0 ** np.array(major), 10.0 ** np.arange(lo, hi + 1)
 
 
 def setup_vanishing(fig):
-    """Both panels with fixed axes, and empty artists for update_vanishing to fill."""
+    """Both panels, and empty artists for update_vanishing to fill (it sets the axis limits)."""
     ax, ax2 = fig.subplots(1, 2)
     ax.set_yscale("log")
-    ax.set(xlabel="layer l (1 = next to the input)", ylabel="||dW^[l]|| (log scale)",
-           xlim=(0.5, MAX_DEPTH + 0.5), ylim=NORM_LIM)
-    ax.set_yticks(10.0 ** np.arange(-40, 11, 10))  # a label every 10 decades
-    ax.set_yticks(10.0 ** np.arange(-40, 16), minor=True)  # a tick at every decade
+    ax.set(xlabel="layer l (1 = next to the input)", ylabel="||dW^[l]|| (log scale)")
     ax.tick_params(axis="y", which="minor", labelleft=False)
     ax.grid(alpha=0.3, which="major")
     ax.set_title(" ", fontsize=9.5)
     curve = ax.plot([], [], "o-", ms=4)[0]
     zeros = ax.plot([], [], "x", color="k", ms=8)[0]
-    # Two legends, one shown: without and with the "exactly 0" entry. Bottom right is free at
-    # every setting (only the first layers of a deep sigmoid network go that low).
-    plain = ax.legend([curve], [" "], fontsize=8, loc="lower right")
+    # Two legends, one shown: without and with the "exactly 0" entry. The y band is fitted to
+    # the curve, so no corner is free at every setting: update_vanishing places them.
+    plain = ax.legend([curve], [" "], fontsize=8)
     ax.add_artist(plain)
-    with_zeros = ax.legend([curve, zeros], [" ", "exactly 0 (no gradient)"], fontsize=8,
-                           loc="lower right")
+    with_zeros = ax.legend([curve, zeros], [" ", "exactly 0 (no gradient)"], fontsize=8)
 
     hidden = np.arange(1, MAX_DEPTH)  # hidden layers 1..L-1
     bars = ax2.bar(hidden, np.zeros(len(hidden)), width=0.7, alpha=0.75)
     ref = ax2.axhline(0.25, color="C0", lw=0.8, ls=":", label="0.25 = max of sigmoid'")
     counts = [ax2.text(l, 0, "", ha="center", fontsize=7, color="k", in_layout=False)
               for l in hidden]
-    ax2.set(xlabel="hidden layer l", ylabel="mean g'(z^[l]) over the batch", ylim=(0, 1.08),
-            xlim=(0.3, MAX_DEPTH - 0.4))
+    ax2.set(xlabel="hidden layer l", ylabel="mean g'(z^[l]) over the batch", ylim=(0, 1.08))
     ax2.set_title(" ", fontsize=8.5)
+    for a in (ax, ax2):  # layers are whole numbers, also on the short axes of few layers
+        a.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
     return dict(ax=ax, ax2=ax2, curve=curve, zeros=zeros, legends=(plain, with_zeros),
                 note=note_slot(ax), bars=list(bars), ref=ref, counts=counts,
                 legend2=ax2.legend(fontsize=7.5, loc="upper right"))
+
+
+def _set_limits(p, activation, scale, norms):
+    """Put the axes on their rungs (x: depth_end, y: norm_band); return the band (lo, hi).
+
+    The band holds the norms of this network and of the deepest one its x axis shows (same
+    activation and weight scale), so within one rung of depths the axes stand still and the
+    curve grows across them as layers are added.
+    """
+    end = depth_end(len(norms))
+    if end > len(norms):
+        norms = np.concatenate([norms, _measure(activation, end, scale)[0]])
+    lo, hi = norm_band(norms)
+    ax = p["ax"]
+    major, minor = _decade_ticks(lo, hi)
+    ax.set_yticks(major)
+    ax.set_yticks(minor, minor=True)
+    ax.set(xlim=(0.5, end + 0.5), ylim=(10.0 ** lo, 10.0 ** hi))  # after the ticks: they widen
+    p["ax2"].set_xlim(0.3, end - 0.4)
+    return lo, hi
 
 
 def update_vanishing(p, activation, depth, scale):
     """Left: ||dW^[l]|| per layer (log scale). Right: mean g'(z^[l]) per hidden layer, with
     the number of units whose z <= 0 on the whole batch above each bar (ReLU, leaky ReLU)."""
     norms, deriv, negative = _measure(activation, int(depth), float(scale))
+    lo, hi = _set_limits(p, activation, float(scale), norms)
     L = len(norms)
     layers = np.arange(1, L + 1)
     c = COLORS[activation]
@@ -137,7 +193,13 @@ def update_vanishing(p, activation, depth, scale):
     plain, with_zeros = p["legends"]
     plain.set_visible(len(zero) == 0)
     with_zeros.set_visible(len(zero) > 0)
+    # The bottom right is free when the right half of the curve keeps above the lowest 30% of
+    # the band (as when it vanishes towards the input); else the place matplotlib finds best.
+    with np.errstate(divide="ignore"):
+        right = (np.log10(norms[L // 2:]) - lo) / (hi - lo)
+    where = "lower right" if np.all(right > 0.3) and not len(zero) else "best"
     for legend in p["legends"]:
+        legend.set_loc(where)
         legend.get_texts()[0].set_text(f"{activation}, scale {scale:.2g}")
         legend.legend_handles[0].set_color(c)
     problems = []
