@@ -5,14 +5,19 @@ The parameters are one numpy array p = [x, y]; each optimizer is nnlib.optimizer
 panel shows the three paths from the same start on the contours of J; the right panels show
 the cost per step and Adam's per-parameter step |Δw|/α (``Adam.effective_step``).
 
-``setup_descent`` draws what stays (contours, axes with fixed ranges: the step axes always run
-to 300, the cost axis is logarithmic from 1e-12 to 1e6); ``update_descent`` moves the paths
-and curves, so a slider move repaints only them. Runs are computed once and cached; fewer
-steps show the beginning of a longer run.
+``setup_descent`` draws what stays (contours, axes); ``update_descent`` moves the paths and
+curves, so a slider move repaints only them. The right panels' axes follow the setting on a
+small ladder of limits, so the curves fill them and one slider step rarely moves an axis (the
+live widget keeps one background per set of limits, so each rung costs one full draw, once):
+the step axes end at the next of 10, 20, 50, 100, 200, 300 at or above the chosen number of
+steps (``step_limit``), and the log cost axis spans whole decades fitted to the three runs'
+costs (``cost_limits``: bottom on a 2-decade rung, top on the next decade, within 1e-12..1e6).
+Runs are computed once and cached; fewer steps show the beginning of a longer run.
 """
 import functools
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator, NullFormatter
 
 from ..optimizers import SGD, Adam
 from ._core import Choice, Slider, Widget, fmt, note_slot, say
@@ -104,9 +109,33 @@ def _divergence_reason(name, surface, alpha, beta):
     return f"{name} diverged: α = {fmt(alpha)} is too large for this surface"
 
 
-STEPS_MAX = 300            # the steps slider's end: the step axes always show 0..300
-COST_RANGE = (1e-12, 1e6)  # the cost axis (log scale): from "converged" to "blowing up"
+STEPS_MAX = 300            # the steps slider's end
+STEP_LADDER = (10, 20, 50, 100, 200, STEPS_MAX)  # where the step axes may end
+COST_RANGE = (1e-12, 1e6)  # the widest cost axis (log scale): from "converged" to "blowing up"
+COST_BAND = 2              # the cost axis's bottom is a power of 10 whose exponent is a multiple of this
 RUNS = [("gradient descent", "C0"), ("momentum", "C1"), ("Adam", "C2")]
+
+
+def step_limit(steps):
+    """Where the step axes end: the first rung of STEP_LADDER at or above ``steps``."""
+    return next(s for s in STEP_LADDER if s >= steps)
+
+
+def cost_limits(costs):
+    """The log cost axis for these costs (an array of all runs' finite costs): whole decades,
+    the top at the next power of 10 above the largest (at most COST_RANGE's top: a path that
+    blows up leaves through the top), the bottom at the next power of 10**COST_BAND below the
+    smallest (at least COST_RANGE's bottom: smaller costs are drawn on it, as converged)."""
+    lo_exp, hi_exp = (int(np.log10(r)) for r in COST_RANGE)
+    costs = np.maximum(costs[np.isfinite(costs)], COST_RANGE[0])  # as drawn
+    if costs.size == 0:
+        return COST_RANGE
+    low = int(np.floor(np.log10(costs.min()) / COST_BAND)) * COST_BAND
+    high = int(np.ceil(np.log10(costs.max())))
+    low, high = max(low, lo_exp), min(high, hi_exp)
+    high = max(high, min(low + 1, hi_exp))   # at least one decade
+    low = min(low, high - 1)
+    return 10.0 ** low, 10.0 ** high
 
 
 @functools.lru_cache(maxsize=128)
@@ -161,8 +190,9 @@ def setup_descent(fig, surface):
 
     ax_cost.set_yscale("log")
     ax_cost.set(title="cost J per step (log scale)", xlabel="step", xlim=(0, STEPS_MAX),
-                ylim=COST_RANGE)
+                ylim=COST_RANGE)                    # update_descent sets the limits it needs
     ax_cost.title.set_fontsize(9)
+    ax_cost.yaxis.set_minor_formatter(NullFormatter())  # one decade: no "6×10⁰" labels
 
     ax_eff.axhline(1.0, color="0.7", lw=0.8)
     p["eff"] = [ax_eff.plot([], [], color="C2", lw=1.5, label="x")[0],
@@ -171,6 +201,8 @@ def setup_descent(fig, surface):
     ax_eff.set(title="Adam's step per parameter, |Δw| / α", xlabel="step", xlim=(0, STEPS_MAX),
                ylim=(0, 1.6))
     ax_eff.title.set_fontsize(9)
+    for a in (ax_cost, ax_eff):                 # steps are whole numbers, also on 0..10
+        a.xaxis.set_major_locator(MaxNLocator(6, integer=True, steps=[1, 2, 5, 10]))
     return p
 
 
@@ -180,16 +212,20 @@ def update_descent(p, surface, alpha_gd, momentum, alpha_adam, steps):
     alphas = {"gradient descent": alpha_gd, "momentum": alpha_gd, "Adam": alpha_adam}
     betas = {"gradient descent": None, "momentum": momentum, "Adam": None}
     mk = "o" if steps < 5 else "None"      # a line of one or two points would be invisible
+    runs = [_first_steps(surface, name, alphas[name], betas[name], steps) for name, _ in RUNS]
+    cost_low, cost_high = cost_limits(np.concatenate([costs for _, costs, _, _ in runs]))
+    p["ax_cost"].set_ylim(cost_low, cost_high)
+    for ax in (p["ax_cost"], p["ax_eff"]):
+        ax.set_xlim(0, step_limit(steps))
     problems = []
-    for i, (name, _) in enumerate(RUNS):
+    for i, ((name, _), (path, costs, eff, diverged_at)) in enumerate(zip(RUNS, runs)):
         alpha = alphas[name]
-        path, costs, eff, diverged_at = _first_steps(surface, name, alpha, betas[name], steps)
         p["paths"][i].set_data(path[:, 0], path[:, 1])
         p["costs"][i].set_data(np.arange(len(costs)), np.maximum(costs, COST_RANGE[0]))
         p["costs"][i].set_marker(mk)
         final = "diverged" if diverged_at else f"J = {fmt(costs[-1])}"
         p["legend"].get_texts()[i].set_text(f"{name} (α = {fmt(alpha)}): {final}")
-        last = [len(costs) - 1], [float(np.clip(costs[-1], *COST_RANGE))]
+        last = [len(costs) - 1], [cost_high]  # a path that blew up: an X on the top edge
         p["blowups"][i].set_data(*(([path[-1, 0]], [path[-1, 1]]) if diverged_at else ([], [])))
         p["cost_blowups"][i].set_data(*(last if diverged_at else ([], [])))
         if diverged_at:
