@@ -9,9 +9,9 @@ the cost per step and Adam's per-parameter step |Δw|/α (``Adam.effective_step`
 curves, so a slider move repaints only them. The right panels' axes follow the setting on a
 small ladder of limits, so the curves fill them and one slider step rarely moves an axis (the
 live widget keeps one background per set of limits, so each rung costs one full draw, once):
-the step axes end at the next of 10, 20, 50, 100, 200, 300 at or above the chosen number of
+the step axes end at the next of 10, 25, 50, 150, 300 at or above the chosen number of
 steps (``step_limit``), and the log cost axis spans whole decades fitted to the three runs'
-costs (``cost_limits``: bottom on a 2-decade rung, top on the next decade, within 1e-12..1e6).
+costs (``cost_limits``: bottom on a 4-decade rung, top on the next decade, within 1e-12..1e6).
 Runs are computed once and cached; fewer steps show the beginning of a longer run.
 """
 import functools
@@ -110,9 +110,9 @@ def _divergence_reason(name, surface, alpha, beta):
 
 
 STEPS_MAX = 300            # the steps slider's end
-STEP_LADDER = (10, 20, 50, 100, 200, STEPS_MAX)  # where the step axes may end
+STEP_LADDER = (10, 25, 50, 150, STEPS_MAX)  # where the step axes may end (the default 100 is no edge)
 COST_RANGE = (1e-12, 1e6)  # the widest cost axis (log scale): from "converged" to "blowing up"
-COST_BAND = 2              # the cost axis's bottom is a power of 10 whose exponent is a multiple of this
+COST_BAND = 4              # the cost axis's bottom is a power of 10 whose exponent is a multiple of this
 RUNS = [("gradient descent", "C0"), ("momentum", "C1"), ("Adam", "C2")]
 
 
