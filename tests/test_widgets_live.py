@@ -201,3 +201,22 @@ def test_settings_seen_before_are_blits():
         compare(decode(live.frame(y=y, kind=kind)), first_frame(w, {"y": y, "kind": kind}), f"{y} {kind}")
     assert live.full_draws == n and len(live.setups) == 2, "a setting seen before was drawn in full"
     live.reset()
+
+
+def test_ch03_learning_rate_moves_after_show_do_not_train():
+    """ch03's prepare trains every learning-rate slider position once; a move then only draws,
+    even when the browser's 10**x differs from Python's in the last digit."""
+    from nnlib.widgets import ch03_workflow as m
+
+    w = WIDGETS["ch03_workflow.training_widget"]
+    live = w.live()
+    try:
+        live.warm(w.settings())
+        before = m._run.cache_info().misses
+        for x in (-2.9, -1.0, -0.9, 0.5, 1.0):
+            rate = np.nextafter(10 ** x, 1.0)  # one ulp off, as a browser may compute it
+            for optimizer in ("adam", "sgd"):
+                live.frame(learning_rate=rate, optimizer=optimizer)
+        assert m._run.cache_info().misses == before, "a learning-rate move trained a new run"
+    finally:
+        live.reset()

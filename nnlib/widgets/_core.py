@@ -166,6 +166,8 @@ class Widget:
     update: callable = None
     rebuild: tuple = ()  # controls whose change needs a new setup (they are passed to setup too)
     warm: bool = True  # show() draws every sweep setting once first, so no change waits for a full draw
+    prepare: callable = None  # work show() does once before the first picture (e.g. training every run
+    #                           the sliders can reach), so that no change waits for it
 
     def __post_init__(self):
         if (self.draw is None) == (self.update is None) or (self.update is None) != (self.setup is None):
@@ -362,7 +364,10 @@ class Live:
         return self.current and self.current.parts
 
     def warm(self, settings):
-        """Draw each setting once (filling the caches), then return to the first one."""
+        """The widget's ``prepare``, then each setting drawn once (filling the caches), then
+        the first setting again."""
+        if self.widget.prepare is not None:
+            self.widget.prepare()
         for values in list(settings) + list(settings)[:1]:
             self.frame(**values)
 

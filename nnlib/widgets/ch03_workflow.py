@@ -60,6 +60,22 @@ def _run(optimizer, learning_rate):
     return _Run(optimizer, learning_rate)
 
 
+def _rate(learning_rate):
+    """The learning rate to 12 significant digits: the browser's slider computes 10**x itself,
+    and its last digit can differ from Python's, which would miss the cached run."""
+    return float(f"{float(learning_rate):.12g}")
+
+
+def prepare_training():
+    """Train, once, both optimizers at every position of the learning-rate slider up to the
+    default number of epochs (about 2 s), so that moving that slider never waits for training."""
+    rate = training_widget.controls["learning_rate"]
+    lo, hi = np.log10(rate.min), np.log10(rate.max)
+    for optimizer in training_widget.controls["optimizer"].options:
+        for x in np.arange(lo, hi + rate.step / 2, rate.step):
+            train_run(optimizer, 10 ** x, training_widget.controls["epochs"].value)
+
+
 def train_run(optimizer, learning_rate, epochs=MAX_EPOCHS):
     """Full-batch training: (losses, snapshots), loss and [W1, b1, W2, b2] after each epoch.
 
@@ -68,7 +84,7 @@ def train_run(optimizer, learning_rate, epochs=MAX_EPOCHS):
     rate) and trained only as far as asked; asking for more epochs continues it (the same
     numbers as one run to the end).
     """
-    run = _run(optimizer, float(learning_rate)).extend(epochs)
+    run = _run(optimizer, _rate(learning_rate)).extend(epochs)
     return np.array(run.losses[:epochs]), run.snaps[:epochs]
 
 
@@ -213,6 +229,7 @@ def _bce_of_base_rate():
 training_widget = Widget(
     setup=setup_training,
     update=update_training,
+    prepare=prepare_training,
     controls={
         "epochs": Slider(1, MAX_EPOCHS, 200, step=1, integer=True, description="epochs"),
         "learning_rate": Slider(1e-3, 10.0, 0.1, step=0.1, log=True, description="learning rate α"),
