@@ -247,8 +247,9 @@ class DrawingGrid:
         for row in self.buttons:          # inked squares dark, paper light
             for b in row:
                 b.style.button_color = "#333333" if b.value else "#f4f4f4"
-        self.image.value = self.live.frame(pixels=self.pixels())
-        self.probs = self.live.parts["probs"]
+        pixels = self.pixels()
+        self.image.value = self.live.frame(pixels=pixels)
+        self.probs = classify_grid(pixels)
 
     def build(self):
         import ipywidgets as W
