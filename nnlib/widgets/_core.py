@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from matplotlib.image import AxesImage
 
 
-
 @dataclass
 class Slider:
     """A numeric control. ``log=True`` makes a log-scaled slider (value = 10**position)."""
@@ -140,6 +139,15 @@ def notes(fig):
     slots = [t.get_text() for t in fig.findobj(lambda a: getattr(a, "_nnlib_note", False))
              if t.get_visible()]
     return list(getattr(fig, "_nnlib_notes", [])) + slots
+
+
+def rung(ladder, value):
+    """The first limit of ``ladder`` (ascending) at or above ``value``; ``value`` itself past the top.
+
+    Axes whose limits move on a ladder stand still while a slider moves within one rung, so the
+    live widget repaints them by blitting and pays a full draw only when a rung is crossed.
+    """
+    return next((x for x in ladder if x >= value), value)
 
 
 def fmt(x, digits=3):

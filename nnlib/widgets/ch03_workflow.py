@@ -16,7 +16,7 @@ from .. import Dense, Sequential
 from ..layers import glorot_uniform
 from ..losses import BinaryCrossentropy
 from ..optimizers import SGD, Adam
-from ._core import Choice, Slider, Widget, fmt, note_slot, say
+from ._core import Choice, Slider, Widget, fmt, note_slot, rung, say
 from .ch02_forward import D_RANGE, T_RANGE, X_COFFEE, Y_COFFEE, normalize
 
 MAX_EPOCHS = 500
@@ -184,9 +184,9 @@ def update_training(p, epochs, learning_rate, optimizer):
     curve = np.append(losses, final)            # J at the start, then after each epoch
     p["curve"].set_data(np.arange(epochs + 1), curve)
     p["curve"].set_marker("o" if epochs < 20 else "None")
-    end = next(e for e in EPOCH_AXIS if e >= epochs)
+    end = rung(EPOCH_AXIS, epochs)
     top = float(np.max(curve)) * 1.05
-    top = next((y for y in LOSS_AXIS if y >= top), top)
+    top = rung(LOSS_AXIS, top)
     ax.set(xlim=(-0.02 * end, end * 1.02), ylim=(0, top))
     ax.title.set_text(f"{optimizer}, α = {fmt(learning_rate)}: J = {fmt(final, 3)} after {epochs} "
                       f"epoch{'s' if epochs > 1 else ''}, training accuracy {acc:.0%}")

@@ -22,7 +22,7 @@ from ..activations import relu
 from ..layers import Dense, glorot_uniform
 from ..losses import BinaryCrossentropy
 from ..model import Sequential
-from ._core import Choice, Slider, Toggle, Widget, fmt, note_slot, say
+from ._core import Choice, Slider, Toggle, Widget, fmt, note_slot, rung, say
 
 # A fixed batch: m = 128 examples of 8 features; y = 1 when x1 and x2 have the same sign.
 _rng = np.random.default_rng(6)
@@ -99,7 +99,7 @@ EDGE = 0.012  # a point nearer a band edge than this share of the band (a marker
 
 def depth_end(depth):
     """Where the layer axes end: the next of DEPTH_ENDS at or above depth."""
-    return next(e for e in DEPTH_ENDS if e >= depth)
+    return rung(DEPTH_ENDS, depth)
 
 
 def norm_band(norms):

@@ -7,7 +7,7 @@ highlighted, with its loss -log a_y. The right panel does not move when only c m
 import numpy as np
 
 from ..activations import softmax
-from ._core import Choice, Slider, Widget, fmt
+from ._core import Choice, Slider, Widget, fmt, rung
 
 COLORS = ["C0", "C1", "C2", "C3"]
 IDX = np.arange(1, 5)
@@ -27,7 +27,7 @@ def log_softmax(z):
 def logit_limit(z):
     """The half-height of the logits axis for logits z (see LOGIT_LIMITS)."""
     need = float(np.abs(z).max()) + 4
-    return next((lim for lim in LOGIT_LIMITS if need <= lim), need)
+    return rung(LOGIT_LIMITS, need)
 
 
 def setup_softmax(fig):

@@ -20,7 +20,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator, NullFormatter
 
 from ..optimizers import SGD, Adam
-from ._core import Choice, Slider, Widget, fmt, note_slot, say
+from ._core import Choice, Slider, Widget, fmt, note_slot, rung, say
 
 _ROT = np.array([[np.cos(np.pi / 4), -np.sin(np.pi / 4)], [np.sin(np.pi / 4), np.cos(np.pi / 4)]])
 _H_TILT = _ROT @ np.diag([0.1, 2.0]) @ _ROT.T   # the bowl's curvatures 0.1 and 2, turned by 45°
@@ -118,7 +118,7 @@ RUNS = [("gradient descent", "C0"), ("momentum", "C1"), ("Adam", "C2")]
 
 def step_limit(steps):
     """Where the step axes end: the first rung of STEP_LADDER at or above ``steps``."""
-    return next(s for s in STEP_LADDER if s >= steps)
+    return rung(STEP_LADDER, steps)
 
 
 def cost_limits(costs):
