@@ -245,6 +245,26 @@ JS_WIDGET_CELLS = f"""() => {{
 }}"""
 
 
+def voila_installed():
+    try:
+        import voila  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def open_voila(browser, lab, name, wait_for=(".nnlib-playground img",), timeout=300_000):
+    """A new page with notebooks/<name> rendered by Voila's server extension in the test's
+    JupyterLab (the /voila/render/notebooks/... path the README's Binder link opens), once the
+    first element of each selector in ``wait_for`` is there (Voila runs the whole notebook first)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page.goto(f"{lab.url}/voila/render/notebooks/{name}?token={lab.token}",
+              wait_until="domcontentloaded", timeout=timeout)
+    for selector in wait_for:
+        page.locator(selector).first.wait_for(timeout=timeout)
+    return page
+
+
 def open_notebook(browser, lab, relpath, viewport=(1400, 1000), timeout=120_000):
     """A new page with the notebook open and its kernel idle."""
     page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})

@@ -7,17 +7,9 @@ import labdriver as L
 PLAYGROUNDS = sorted(L.NOTEBOOKS.glob("*playground*.ipynb"))
 
 
-def voila_installed():
-    try:
-        import voila  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 pytestmark = [
     pytest.mark.skipif(not PLAYGROUNDS, reason="no playground chapter in notebooks/"),
-    pytest.mark.skipif(not voila_installed(), reason="voila not installed (pip install voila)"),
+    pytest.mark.skipif(not L.voila_installed(), reason="voila not installed (pip install voila)"),
 ]
 
 
@@ -33,11 +25,7 @@ class TestPlaygroundInVoila:
         with sync_playwright() as pw:
             browser = L.launch_chromium(pw)
             try:
-                page = browser.new_page(viewport={"width": 1400, "height": 1100})
-                # Voila runs the whole notebook before the app appears
-                page.goto(f"{lab.url}/voila/render/notebooks/{name}?token={lab.token}",
-                          wait_until="domcontentloaded", timeout=300_000)
-                page.locator(".nnlib-playground img").first.wait_for(timeout=300_000)
+                page = L.open_voila(browser, lab, name)
                 yield page
                 page.screenshot(path=str(screenshots / f"{PLAYGROUNDS[-1].stem}-voila.png"))
             finally:

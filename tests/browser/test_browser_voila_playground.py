@@ -24,15 +24,7 @@ JS_COUNT = """(box, seconds) => new Promise(resolve => {
 })"""
 
 
-def voila_installed():
-    try:
-        import voila  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-pytestmark = pytest.mark.skipif(not voila_installed(), reason="voila not installed (pip install voila)")
+pytestmark = pytest.mark.skipif(not L.voila_installed(), reason="voila not installed (pip install voila)")
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +34,8 @@ def page(lab):
     with sync_playwright() as pw:
         browser = L.launch_chromium(pw)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
-            page.goto(f"{lab.url}/voila/render/notebooks/{NOTEBOOK}?token={lab.token}",
-                      wait_until="domcontentloaded", timeout=300_000)
-            page.locator(".nnlib-playground img").first.wait_for(timeout=300_000)
-            page.locator(".nnlib-widget img").first.wait_for(timeout=300_000)   # the last live cell
+            # the app, then the last live cell's widget
+            page = L.open_voila(browser, lab, NOTEBOOK, (".nnlib-playground img", ".nnlib-widget img"))
             yield page
         finally:
             browser.close()
