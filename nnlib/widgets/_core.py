@@ -212,10 +212,8 @@ class Widget:
         return fig
 
     def static(self, **params):
-        """Draw at the default setting and display it as an ordinary image output."""
-        from IPython.display import display
-
-        display(self.render(**params))
+        """Draw at the default setting and display it as an ordinary image output (a PNG)."""
+        show_figure(self.render(**params))
 
     def settings(self):
         """Each control at its ends and middle, the others at their defaults."""
@@ -287,7 +285,10 @@ class Widget:
         return box
 
 
-def new_figure(figsize):
+DPI = 100  # every widget picture: at 100 dpi, 9 pt text is 12.5 px high, legible on any screen
+
+
+def new_figure(figsize, dpi=DPI):
     """A figure drawn by Agg and unknown to pyplot.
 
     pyplot must not know the widgets' figures: the notebook's inline backend would display
@@ -297,9 +298,21 @@ def new_figure(figsize):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
+
+
+def show_figure(fig):
+    """Display a figure as a PNG image output, whatever pyplot has or has not drawn before.
+
+    IPython shows a pyplot-free Figure as the text ``<Figure size ...>`` unless the inline
+    backend happens to be active; an explicit PNG is stored in every kernel, and GitHub shows it.
+    """
+    from IPython.display import Image, display
+
+    fig.canvas.draw()
+    display(Image(data=_png(fig), format="png"))
 
 
 def _png(fig):

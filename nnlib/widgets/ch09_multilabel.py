@@ -16,7 +16,7 @@ from .. import Dense, Input, Sequential, set_random_seed
 from ..datasets_multilabel import LABELS, load_multilabel_shapes
 from ..losses import BinaryCrossentropy
 from ..optimizers import Adam
-from ._core import Slider, Widget, fmt, note_slot, say
+from ._core import Slider, Widget, fmt, new_figure, note_slot, say, show_figure
 
 THRESHOLDS = np.round(np.arange(0.01, 1.0, 0.01), 2)
 COLORS = ("C0", "C1", "C2")
@@ -180,12 +180,10 @@ def update_multilabel(p, threshold, index):
 
 def show_examples(images, Y, n=16, cols=8, P=None):
     """Display n images in a grid, titled with their labels (and probabilities P if given)."""
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
     rows = -(-n // cols)
     size = int(round(np.sqrt(images.shape[1])))
-    fig, axes = plt.subplots(rows, cols, figsize=(1.25 * cols, 1.45 * rows), layout="constrained")
+    fig = new_figure((1.25 * cols, 1.45 * rows))
+    axes = fig.subplots(rows, cols)
     for i, ax in enumerate(np.ravel(axes)):
         ax.set_xticks([])
         ax.set_yticks([])
@@ -198,8 +196,7 @@ def show_examples(images, Y, n=16, cols=8, P=None):
         if P is not None:
             title += "\n" + " ".join(f"{p:.2f}" for p in P[i])
         ax.set_title(title, fontsize=8)
-    display(fig)
-    plt.close(fig)
+    show_figure(fig)
 
 
 def multilabel_widget_for(images, Y, P, title=None):

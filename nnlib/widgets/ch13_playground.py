@@ -36,7 +36,7 @@ from ..losses import BinaryCrossentropy, MeanSquaredError, SparseCategoricalCros
 from ..model import Sequential
 from ..optimizers import SGD, Adam
 from ..playground_data import DATASETS, N_CLASSES, make_dataset
-from ._core import Choice, Slider, Widget, fmt, note, note_slot, say
+from ._core import Choice, Slider, Widget, fmt, new_figure, note, note_slot, say, show_figure
 
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear")
 OUTPUTS = ("sigmoid", "softmax")
@@ -810,18 +810,12 @@ def show_picture(pg):
     """Display the playground's current picture as an ordinary image output (skipped under Voila)."""
     if in_voila():
         return
-    from IPython.display import Image, display
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(9.6, 4.3), dpi=80)   # a static copy, with the full title (not the live one)
-    FigureCanvasAgg(fig)
+    fig = new_figure((9.6, 4.3))               # a static copy, with the full title (not the live one)
+    fig.set_layout_engine("none")
     pg.draw(fig)
     pg.render()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
     pg._fig = None                             # the next png() builds the live figure again
-    display(Image(buf.getvalue()))
+    show_figure(fig)
 
 
 def playground_app(**settings):
