@@ -10,7 +10,7 @@ export NNLIB_OFFLINE := 1
 # Small matrices: one BLAS thread is faster, and keeps two test workers from fighting over 2 cores.
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: lab test test-fast notebooks nav bench install clean
+.PHONY: lab test test-fast notebooks nav teacher bench install clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,21 +24,26 @@ install: $(VENV)/.installed
 lab: install
 	env -u MPLBACKEND -u NNLIB_OFFLINE $(VENV)/bin/jupyter lab notebooks/00-index.ipynb
 
-test: install
-	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax -q
+test: install teacher
+	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax -q tests notebooks teacher
 
 test-fast: install
 	$(PY) -m pytest tests -q -n 2
 
 notebooks: install
 	$(PY) tools/nav.py
+	$(PY) tools/exercises.py
 	$(PY) tools/run_notebooks.py
 
 nav: install
 	$(PY) tools/nav.py
 
+# The teacher's edition: every notebook with the exercise solutions filled in, in teacher/ (not committed).
+teacher: install
+	$(PY) tools/exercises.py --teacher
+
 bench: install
 	$(PY) benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache teacher

@@ -1,4 +1,10 @@
-"""A tiny harness: run named checks, stop at the first failure, say what was expected."""
+"""A tiny harness: run named checks, stop at the first failure, say what was expected.
+
+Three outcomes, as in the course's labs:
+- "All tests passed!" when every check holds;
+- "Not done yet: `my_neuron` still returns None — <what to do>" for the untouched skeleton;
+- "Check failed (<which>): <expected, received, hint>" for a wrong answer.
+"""
 import numpy as np
 
 PASSED = "All tests passed!"
@@ -8,8 +14,14 @@ class CheckFailed(AssertionError):
     pass
 
 
+class NotDone(CheckFailed):
+    """The learner's function still returns None (the skeleton as shipped)."""
+
+
 def expect_close(name, received, expected, atol=1e-6, hint=""):
     """Fail with expected vs received when the arrays differ (or have other shapes)."""
+    if received is None:
+        raise NotDone(name)
     try:
         r = np.asarray(received, dtype=float)
     except (TypeError, ValueError):
@@ -26,14 +38,30 @@ def expect_close(name, received, expected, atol=1e-6, hint=""):
             f"(largest difference {float(np.max(np.abs(r - e))):.3g} at index {worst}). {hint}".strip())
 
 
-def run(checks):
-    """Run (description, function) pairs; print PASSED or the first failure.
+def expect_done(value, name=""):
+    """Raise NotDone when ``value`` is None: the learner has not filled in the function yet."""
+    if value is None:
+        raise NotDone(name)
+    return value
 
-    Returns None so a notebook shows only the printed line; tests read the printed text.
+
+def run(checks, answer=None, todo=""):
+    """Run (description, function) pairs; print PASSED, "Not done yet" or the first failure.
+
+    ``answer`` is the learner's function (its name is used in the "Not done yet" line) and
+    ``todo`` says in a few words what to fill in. Returns None so a notebook shows only the
+    printed line; tests read the printed text.
     """
+    name = getattr(answer, "__name__", "your function")
     for desc, fn in checks:
         try:
             fn()
+        except NotDone:
+            print(f"Not done yet: `{name}` still returns None — {todo or 'fill in the cell above'}.")
+            return None
+        except NotImplementedError:
+            print(f"Not done yet: `{name}` is not written yet — {todo or 'fill in the cell above'}.")
+            return None
         except CheckFailed as err:
             print(f"Check failed ({desc}): {err}")
             return None

@@ -2,7 +2,8 @@
 import numpy as np
 
 from ..activations import sigmoid
-from ._core import CheckFailed, expect_close, run
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 
 def check_neuron(my_neuron):
@@ -14,19 +15,20 @@ def check_neuron(my_neuron):
                      hint="z = w . x + b = 0.5*1 + (-1)*2 + 0.25 = -1.25, then a = 1 / (1 + e^(-z)).")
 
     def uses_bias():
-        out0 = np.asarray(my_neuron(np.zeros(3), np.ones(3), 0.0), dtype=float)
+        out0 = np.asarray(expect_done(my_neuron(np.zeros(3), np.ones(3), 0.0)), dtype=float)
         out1 = np.asarray(my_neuron(np.zeros(3), np.ones(3), 2.0), dtype=float)
         if np.allclose(out0, out1):
             raise CheckFailed("changing b from 0 to 2 did not change the output: add b to w . x.")
         expect_close("my_neuron(0, w, b=2)", out1, 1 / (1 + np.exp(-2.0)))
 
     def is_sigmoid():
-        out = np.asarray(my_neuron(np.array([10.0]), np.array([1.0]), 0.0), dtype=float)
+        out = np.asarray(expect_done(my_neuron(np.array([10.0]), np.array([1.0]), 0.0)), dtype=float)
         if out > 1 or out < 0:
             raise CheckFailed(f"the output {float(out):.4g} is not a probability in (0, 1): "
                               f"apply g = sigmoid to z.")
 
-    return run([("one example", shape_and_value), ("the bias b", uses_bias), ("the activation", is_sigmoid)])
+    return run([("one example", shape_and_value), ("the bias b", uses_bias), ("the activation", is_sigmoid)],
+               my_neuron, "compute z = w · x + b, then return g(z)")
 
 
 def check_layer(my_layer):
@@ -39,9 +41,26 @@ def check_layer(my_layer):
                      hint="unit j uses column j of W: w_j = W[:, j], and b[j].")
 
     def orientation():
-        out = np.asarray(my_layer(x, W, b), dtype=float)
+        out = np.asarray(expect_done(my_layer(x, W, b)), dtype=float)
         if out.shape != (3,):
             raise CheckFailed(f"W has shape (4, 3): 4 inputs, 3 units, so a_out has shape (3,); "
                               f"received {out.shape}. Use W[:, j] (a column), not W[j].")
 
-    return run([("shape of a_out", orientation), ("values", values)])
+    return run([("shape of a_out", orientation), ("values", values)], my_layer,
+               "fill in the loop over units j")
+
+
+QUIZ = [
+    Question("A layer has 4 inputs and 3 units. What is the shape of its $W$?",
+             options=["(3, 4)", "(4, 3)", "(4,)", "(3,)"], answer=1,
+             why="$W^{[l]}$ has shape $(n^{[l-1]}, n^{[l]})$: one row per input, one column per unit.",
+             wrong={0: "that is Keras's shape transposed; column j of W belongs to unit j"}),
+    Question("How many parameters does a `Dense(3)` layer reading 4 inputs have?", answer=15,
+             why="4 · 3 weights plus 3 biases = 15, as `summary()` counts."),
+    Question("A sigmoid neuron has $w = 2$, $b = -4.5$. At which $x$ does it output exactly 0.5?",
+             answer=2.25, why="$g(z) = 0.5$ where $z = wx + b = 0$, so $x = -b/w = 2.25$."),
+    Question("Which is true of a hidden unit such as 'affordability' in the T-shirt network?",
+             options=["We label it in the training data", "It learns whatever intermediate feature helps; nobody names it",
+                      "It must read all four inputs with equal weights"], answer=1,
+             why="only the inputs x and the label y are given; hidden units find their own features."),
+]
