@@ -47,9 +47,39 @@ def setup(seed=0, tensorflow=True):
         parts.append(f"matplotlib {matplotlib.__version__}")
     except ImportError:  # pragma: no cover
         pass
+    if os.environ.get("NNLIB_CHECK_FIGURES"):
+        check_figures_after_each_cell()
     print(" · ".join(parts) + f" · seed {seed}")
     sys.stdout.flush()
     return tf
+
+
+def check_figures_after_each_cell():
+    """Before the inline backend shows a cell's pyplot figures, check that each is legible.
+
+    Used by ``tools/run_notebooks.py`` (``NNLIB_CHECK_FIGURES=1``): a problem is written to stderr
+    as a warning, and the run refuses to store a notebook with a warning in it.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return
+    ip = get_ipython()
+    if ip is None:
+        return
+
+    def check(*_):
+        import matplotlib.pyplot as plt
+
+        from nnlib.widgets._legibility import problems
+
+        for num in plt.get_fignums():
+            for p in problems(plt.figure(num)):
+                print(f"Warning: illegible figure {num}: {p}", file=sys.stderr)
+
+    callbacks = ip.events.callbacks["post_execute"]
+    if not any(getattr(cb, "__name__", "") == "check" and cb.__module__ == __name__ for cb in callbacks):
+        callbacks.insert(0, check)  # before the inline backend displays and closes the figures
 
 
 def compare(ours, theirs, what="results", names=("nnlib", "tf.keras"), tol=1e-5):

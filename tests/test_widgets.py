@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 
 from nnlib.widgets import all_widgets  # noqa: E402
 from nnlib.widgets._core import notes as explanations  # noqa: E402
+from nnlib.widgets._legibility import problems  # noqa: E402
 
 WIDGETS = all_widgets()
 BAD = re.compile(r"\b(nan|inf)\b", re.IGNORECASE)
@@ -30,6 +31,8 @@ def texts(fig):
 
 def check_figure(fig, label):
     assert fig.axes, f"{label}: the figure has no axes (a blank output)"
+    illegible = problems(fig)
+    assert not illegible, f"{label}: hard to read:\n" + "\n".join(illegible)
     notes = explanations(fig)
     shown = [t for t in texts(fig) if BAD.search(t)]
     assert not shown or notes, f"{label}: NaN/inf on screen with no explanation: {shown}"

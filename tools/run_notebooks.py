@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from collection import INDEX, NOTEBOOKS, chapters  # noqa: E402
 
 ENV = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "NNLIB_OFFLINE": "1",
-       "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1"}
+       "PYTHONHASHSEED": "0", "OPENBLAS_NUM_THREADS": "1",
+       "NNLIB_CHECK_FIGURES": "1"}  # every pyplot figure checked for legibility (nnlib.notebook)
 BAD_STDERR = ("oneDNN", "I0000", "W0000", "E0000", "Traceback", "Warning", "warn(")
 
 
