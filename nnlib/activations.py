@@ -9,15 +9,17 @@ turns da (dJ/da) into dz (dJ/dz) for any of them, softmax included.
 """
 import numpy as np
 
+from ._validate import activation_input as _z, describe, number
+
 
 def linear(z):
     """g(z) = z (no activation). Shapes: z (...,) -> same."""
-    return np.asarray(z, dtype=float)
+    return _z(z)
 
 
 def linear_derivative(z):
     """g'(z) = 1."""
-    return np.ones_like(np.asarray(z, dtype=float))
+    return np.ones_like(_z(z))
 
 
 def sigmoid(z):
@@ -26,7 +28,7 @@ def sigmoid(z):
     Written so that e^(...) only ever sees -|z| <= 0: it never overflows, so
     z = -1e4 gives 0.0 and z = 1e4 gives 1.0 without a warning.
     """
-    z = np.asarray(z, dtype=float)
+    z = _z(z)
     e = np.exp(-np.abs(z))  # in (0, 1]
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
@@ -39,22 +41,22 @@ def sigmoid_derivative(z):
 
 def tanh(z):
     """g(z) = (e^z - e^(-z)) / (e^z + e^(-z)), in (-1, 1)."""
-    return np.tanh(np.asarray(z, dtype=float))
+    return np.tanh(_z(z))
 
 
 def tanh_derivative(z):
     """g'(z) = 1 - tanh(z)^2, which lies in (0, 1]."""
-    return 1.0 - np.tanh(np.asarray(z, dtype=float)) ** 2
+    return 1.0 - np.tanh(_z(z)) ** 2
 
 
 def relu(z):
     """g(z) = max(0, z), the rectified linear unit."""
-    return np.maximum(0.0, np.asarray(z, dtype=float))
+    return np.maximum(0.0, _z(z))
 
 
 def relu_derivative(z):
     """g'(z) = 1 for z > 0, else 0 (TensorFlow also uses 0 at z = 0)."""
-    return (np.asarray(z, dtype=float) > 0).astype(float)
+    return (_z(z) > 0).astype(float)
 
 
 def leaky_relu(z, negative_slope=0.2):
@@ -63,13 +65,15 @@ def leaky_relu(z, negative_slope=0.2):
     The default slope 0.2 is the one of Keras's ``"leaky_relu"`` function
     (the ``keras.layers.LeakyReLU`` layer uses 0.3: a trap worth knowing).
     """
-    z = np.asarray(z, dtype=float)
-    return np.where(z > 0, z, negative_slope * z)
+    z, negative_slope = _z(z), _slope(negative_slope)
+    with np.errstate(invalid="ignore"):  # 0 * inf in the branch np.where does not pick
+        return np.where(z > 0, z, negative_slope * z)
 
 
 def leaky_relu_derivative(z, negative_slope=0.2):
     """g'(z) = 1 for z > 0, else negative_slope."""
-    return np.where(np.asarray(z, dtype=float) > 0, 1.0, negative_slope)
+    z, negative_slope = _z(z), _slope(negative_slope)
+    return np.where(z > 0, 1.0, negative_slope)
 
 
 def softmax(z):
@@ -78,14 +82,15 @@ def softmax(z):
     Subtracting max_k z_k first changes nothing mathematically (it cancels) but keeps
     every exponent <= 0, so logits up to 1e4 in size never overflow.
     """
-    z = np.asarray(z, dtype=float)
-    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
+    z = _z(z, "softmax")
+    with np.errstate(invalid="ignore"):  # inf - inf = NaN: an infinite z gives NaN, as the formula does
+        e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+        return e / np.sum(e, axis=-1, keepdims=True)
 
 
 def softmax_derivative(z):
     """Jacobian da_j/dz_k = a_j (delta_jk - a_k). Shapes: z (m, n) -> (m, n, n)."""
-    a = softmax(z)
+    a = softmax(_z(z, "softmax_derivative"))
     return a[..., :, None] * (np.eye(a.shape[-1]) - a[..., None, :])
 
 
@@ -99,6 +104,10 @@ ACTIVATIONS = {
 }
 
 
+def _slope(negative_slope):
+    return number(negative_slope, "negative_slope", low=0.0, fix="Keras's 'leaky_relu' uses 0.2.")
+
+
 def _check_name(name):
     if name is None:
         return "linear"  # Keras: activation=None means no activation
@@ -106,7 +115,7 @@ def _check_name(name):
         return name.__name__
     if not isinstance(name, str) or name not in ACTIVATIONS:
         raise ValueError(
-            f"Unknown activation {name!r}. Expected one of {sorted(ACTIVATIONS)} "
+            f"Unknown activation {name if isinstance(name, str) else describe(name)!r}. Expected one of {sorted(ACTIVATIONS)} "
             f"(or None, which means 'linear'), as in Dense(3, activation=\"relu\")."
         )
     return name
@@ -130,6 +139,10 @@ def backward(name, z, da):
     Shapes: z (m, n), da (m, n) -> dz (m, n).
     """
     name = _check_name(name)
+    z, da = _z(z), _z(da, what="da")
+    if da.shape != z.shape:
+        raise ValueError(f"backward expects da (dJ/da) of the shape of z {z.shape}; received {da.shape}. "
+                         f"Pass one gradient per activation a = g(z).")
     if name == "softmax":
         a = softmax(z)
         return a * (da - np.sum(da * a, axis=-1, keepdims=True))

@@ -4,7 +4,9 @@ The loss L is for one example; the cost J is its mean over the m examples of a b
 which is what ``loss(y_true, y_pred)`` returns (Keras's "sum_over_batch_size").
 
 From probabilities, predictions are clipped to [1e-7, 1 - 1e-7] before the log, as
-Keras does, so log(0) never happens. From logits (``from_logits=True``) the loss is
+Keras does, so log(0) never happens. (Keras clips in float32, where 1 - 1e-7 is
+1 - 1.19e-7; binary cross-entropy uses those float32 bounds, so a saturated prediction
+costs the same as in Keras: -log(1.19e-7) = 15.94, not -log(1e-7) = 16.12.) From logits (``from_logits=True``) the loss is
 computed with log-sum-exp and never loses precision.
 
 Each loss also has ``gradient(y_true, y_pred)``: dJ/dy_pred for the batch mean. With
@@ -15,10 +17,12 @@ import warnings
 
 import numpy as np
 
-from .activations import sigmoid, softmax
-from ._validate import as_float_array
+from .activations import _check_name as _activation_name, sigmoid, softmax
+from ._validate import boolean, loss_arrays, probabilities
 
 EPSILON = 1e-7  # keras.backend.epsilon()
+# Keras clips in float32: the bounds [1e-7, 1 - 1e-7] become these float64 numbers.
+CLIP_LOW, CLIP_HIGH = float(np.float32(EPSILON)), float(np.float32(1 - EPSILON))
 
 
 def _log_sigmoid(z):
@@ -52,7 +56,7 @@ class Loss:
     prob_activation = None  # the output activation whose logits this loss can use
 
     def __init__(self, from_logits=False):
-        self.from_logits = bool(from_logits)
+        self.from_logits = boolean(from_logits, "from_logits")
 
     def __repr__(self):
         return f"{type(self).__name__}(from_logits={self.from_logits})"
@@ -67,7 +71,7 @@ class Loss:
 
     def _prepare(self, y_true, y_pred):
         """Check the input and bring y_true to the form per_example and _gradient use."""
-        return as_float_array(y_true, "y_true"), as_float_array(y_pred, "y_pred")
+        return loss_arrays(y_true, y_pred, type(self).__name__)
 
     def _check_pred(self, y_pred):
         """Checks of y_pred that still matter inside fit (none by default)."""
@@ -115,7 +119,7 @@ class BinaryCrossentropy(Loss):
             z = y_pred
             loss = -(y_true * _log_sigmoid(z) + (1 - y_true) * _log_sigmoid(-z))
         else:
-            a = np.clip(y_pred, EPSILON, 1 - EPSILON)
+            a = np.clip(y_pred, CLIP_LOW, CLIP_HIGH)
             loss = -(y_true * np.log(a) + (1 - y_true) * np.log(1 - a))
         return loss.mean(axis=-1)
 
@@ -124,8 +128,8 @@ class BinaryCrossentropy(Loss):
         n = y_pred.size
         if self.from_logits:
             return (sigmoid(y_pred) - y_true) / n
-        a = np.clip(y_pred, EPSILON, 1 - EPSILON)
-        inside = (y_pred >= EPSILON) & (y_pred <= 1 - EPSILON)
+        a = np.clip(y_pred, CLIP_LOW, CLIP_HIGH)
+        inside = (y_pred >= CLIP_LOW) & (y_pred <= CLIP_HIGH)
         return (-y_true / a + (1 - y_true) / (1 - a)) * inside / n
 
 
@@ -172,8 +176,14 @@ class SparseCategoricalCrossentropy(Loss):
             )
         y = _check_sparse_labels(y_true, y_pred.shape[1], "SparseCategoricalCrossentropy")
         if len(y) != len(y_pred):
-            raise ValueError(f"y_true has {len(y)} labels but y_pred has {len(y_pred)} rows.")
+            raise ValueError(f"y_true has {len(y)} labels but y_pred has {len(y_pred)} rows; "
+                             f"give one label per row of y_pred.")
+        self._check_pred(y_pred)
         return y, y_pred
+
+    def _check_pred(self, y_pred):
+        if not self.from_logits:
+            probabilities(y_pred, type(self).__name__)
 
     def per_example(self, y_true, y_pred):
         # Keras: from probabilities, log of the clipped values, then softmax cross-entropy.
@@ -225,7 +235,12 @@ class CategoricalCrossentropy(Loss):
                 f"received integer-like labels of shape {y_true.shape}. Use "
                 f"SparseCategoricalCrossentropy, or one-hot encode with np.eye(K)[y]."
             )
+        self._check_pred(y_pred)
         return _match_rank(y_true, y_pred, "CategoricalCrossentropy"), y_pred
+
+    def _check_pred(self, y_pred):
+        if not self.from_logits:
+            probabilities(y_pred, type(self).__name__)
 
     def per_example(self, y_true, y_pred):
         if self.from_logits:
@@ -297,6 +312,7 @@ def get(identifier):
 
 def warn_if_double_activation(loss, activation):
     """Keras warns when from_logits=True follows a sigmoid/softmax output; so do we."""
+    loss, activation = get(loss), _activation_name(activation)
     if loss.from_logits and loss.prob_activation and activation == loss.prob_activation:
         warnings.warn(
             f"{type(loss).__name__}(from_logits=True) received the output of a '{activation}' "

@@ -13,7 +13,8 @@ import numpy as np
 from . import losses as losses_mod
 from . import optimizers as optimizers_mod
 from ._random import get_rng
-from ._validate import as_2d_examples, as_float_array, check_same_length
+from . import _validate as check
+from ._validate import as_2d_examples, check_same_length
 from .layers import Dense, Input, _auto_name
 
 
@@ -50,10 +51,12 @@ class Sequential:
     """
 
     def __init__(self, layers=None, name=None):
-        self.name = name or _auto_name("sequential")
+        layers = check.sequence(layers, "Sequential(layers=...)", none_ok=True,
+                                fix="Write Sequential([Dense(3, activation='sigmoid'), Dense(1)]).")
+        self.name = check.name(name) or _auto_name("sequential")
         self.layers = []
         self._input_n = None
-        for layer in layers or []:
+        for layer in layers:
             self.add(layer)
         self.loss = None
         self.optimizer = None
@@ -87,7 +90,7 @@ class Sequential:
 
     def build(self, input_shape):
         """Create every layer's weights for inputs of shape (None, n)."""
-        n = int(input_shape[-1])
+        n = self._check_input_shape(input_shape)
         self._input_n = n
         for layer in self.layers:
             if not layer.built:
@@ -107,15 +110,9 @@ class Sequential:
 
     def set_weights(self, weights):
         """Set [W1, b1, W2, b2, ...]; builds the model from W1's shape if needed."""
-        weights = list(weights)
-        if len(weights) != 2 * len(self.layers):
-            raise ValueError(
-                f"set_weights expects {2 * len(self.layers)} arrays [W1, b1, ..., "
-                f"W{len(self.layers)}, b{len(self.layers)}] for {len(self.layers)} Dense layers; "
-                f"received {len(weights)}."
-            )
+        weights = check.weight_list(weights, self.layers, self._input_n)  # all checked before any change
         if not self.built:
-            self.build((None, np.shape(weights[0])[0]))
+            self.build((None, weights[0].shape[0]))
         for layer, W, b in zip(self.layers, weights[0::2], weights[1::2]):
             layer.set_weights([W, b])
 
@@ -138,9 +135,7 @@ class Sequential:
 
     def predict(self, x, batch_size=None, verbose=0):
         """The model's output a^[L] for every row of x. Shapes: x (m, n) -> (m, n^[L])."""
-        if not self.layers:
-            raise RuntimeError("The model has no layers: Sequential([Dense(...), ...]).")
-        x = as_2d_examples(x, "x")
+        x = self._check_predict(x, batch_size, verbose)
         return self._forward(x)
 
     def _fused(self):
@@ -187,17 +182,8 @@ class Sequential:
             loss: a Loss or a Keras string such as "binary_crossentropy".
             metrics: None or a list such as ["accuracy"].
         """
-        if loss is None:
-            raise ValueError("compile() needs a loss, e.g. loss=BinaryCrossentropy() or loss='mse'.")
-        if optimizer == "rmsprop":
-            raise ValueError("nnlib implements optimizer='sgd' and optimizer='adam'; pass one of them.")
         # check everything before changing anything, so a failed compile leaves the model as it was
-        optimizer = optimizers_mod.get(optimizer)
-        loss = losses_mod.get(loss)
-        metrics = list(metrics or [])
-        for m in metrics:
-            if m not in _METRICS:
-                raise ValueError(f"Unknown metric {m!r}; nnlib supports {sorted(_METRICS)}.")
+        optimizer, loss, metrics = _check_compile(optimizer, loss, metrics)
         self.optimizer, self.loss, self.metrics = optimizer, loss, metrics
         if self.layers:
             losses_mod.warn_if_double_activation(self.loss, self.layers[-1].activation)
@@ -210,15 +196,35 @@ class Sequential:
             )
 
     def _check_xy(self, x, y):
-        x = as_2d_examples(x, "x")
-        y = as_float_array(y, "y")
+        self._require_layers()
+        x = as_2d_examples(x, "x", min_m=1)
+        y = check.labels(y, "y")
         check_same_length(x, y)
         if not self.built:
             self.build(x.shape)
         # Validate the labels once here, so a bad y fails before any training; the loss's
         # own form of y (e.g. integer labels for the sparse loss) is what the batches use.
-        y, _ = self.loss._prepare(y, np.full((len(y), self.layers[-1].units), 0.5))
+        units = self.layers[-1].units
+        y, _ = self.loss._prepare(y, np.full((len(y), units), 1.0 / units))
         return x, y
+
+    def _require_layers(self):
+        if not self.layers:
+            raise RuntimeError("The model has no layers: Sequential([Dense(...), ...]).")
+
+    def _check_predict(self, x, batch_size, verbose):
+        self._require_layers()
+        check.integer(batch_size, "batch_size", low=1, none_ok=True)
+        _check_verbose(verbose)
+        return as_2d_examples(x, "x")
+
+    @staticmethod
+    def _check_input_shape(input_shape):
+        fix = "Write model.build((None, n)) with n the number of features."
+        shape = check.sequence(input_shape, "input_shape", fix)
+        if not shape:
+            raise ValueError(f"input_shape must be (None, n); received (). {fix}")
+        return check.integer(shape[-1], "n in input_shape (None, n)", fix=fix)
 
     def _metric_values(self, y, a_out):
         return {m: _METRICS[m](y, a_out) for m in self.metrics}
@@ -231,16 +237,12 @@ class Sequential:
         Returns a History; ``history.history["loss"][e]`` is the mean loss over epoch e.
         """
         self._require_compiled("fit")
-        x, y = self._check_xy(x, y)
+        x, y, batch_size, epochs, verbose, shuffle, validation_data = self._check_fit(
+            x, y, batch_size, epochs, verbose, shuffle, validation_data)
         if validation_data is not None:
-            vx, vy = self._check_xy(*validation_data)
-        if not isinstance(epochs, (int, np.integer)) or epochs < 0:
-            raise ValueError(f"epochs must be a non-negative integer; received {epochs!r}.")
+            vx, vy = validation_data
         m = len(x)
-        batch_size = m if batch_size is None else int(batch_size)
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be >= 1; received {batch_size}.")
-        verbose = 1 if verbose == "auto" else int(verbose)
+        batch_size = m if batch_size is None else batch_size
         history = History()
         steps = -(-m // batch_size)
         params = self.trainable_weights
@@ -278,6 +280,20 @@ class Sequential:
         self.history = history
         return history
 
+    def _check_fit(self, x, y, batch_size, epochs, verbose, shuffle, validation_data):
+        x, y = self._check_xy(x, y)
+        if validation_data is not None:
+            if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
+                raise ValueError(f"validation_data must be a pair (x_val, y_val); received "
+                                 f"{check.describe(validation_data)}. Write validation_data=(x_val, y_val).")
+            validation_data = self._check_xy(*validation_data)
+        epochs = check.integer(epochs, "epochs", low=0, fix="It is how many times fit visits all m examples.")
+        batch_size = check.integer(batch_size, "batch_size", low=1, none_ok=True, expected=">= 1",
+                                   fix="It is how many examples each gradient step uses: a whole number such "
+                                       "as 32, or None for all m examples at once.")
+        verbose = 1 if _check_verbose(verbose) == "auto" else int(verbose)
+        return x, y, batch_size, epochs, verbose, check.boolean(shuffle, "shuffle"), validation_data
+
     @staticmethod
     def _progress(epoch, epochs, step, steps, loss, t0):
         # Only refreshed a few times per epoch so printing never dominates training time.
@@ -292,6 +308,9 @@ class Sequential:
         """The loss (and metrics) on (x, y) without training. Returns loss or [loss, *metrics]."""
         self._require_compiled("evaluate")
         x, y = self._check_xy(x, y)
+        check.integer(batch_size, "batch_size", low=1, none_ok=True)
+        _check_verbose(verbose)
+        check.boolean(return_dict, "return_dict")
         a_out = self._forward(x)
         loss, out = self.loss, a_out
         if self._fused():
@@ -306,6 +325,8 @@ class Sequential:
     # ---- summary ----------------------------------------------------------------------
     def summary(self, print_fn=print):
         """A layer table with output shapes and parameter counts, as Keras prints it."""
+        if not callable(print_fn):
+            raise ValueError(f"print_fn must be a function such as print; received {check.describe(print_fn)}.")
         widths = (33, 24, 15)
         top = "┏" + "┳".join("━" * w for w in widths) + "┓"
         mid = "┡" + "╇".join("━" * w for w in widths) + "┩"
@@ -324,3 +345,29 @@ class Sequential:
         lines += [f" Total params: {total} ({total * 4 / 1024:.2f} KB as float32)",
                   f" Trainable params: {total}", " Non-trainable params: 0"]
         print_fn("\n".join(lines))
+
+
+def _check_verbose(verbose):
+    if not (verbose == "auto" if isinstance(verbose, str) else
+            isinstance(verbose, (bool, np.bool_, int, np.integer)) and 0 <= verbose <= 2):
+        raise ValueError(f"verbose must be 'auto', 0 (silent), 1 (progress bar) or 2 (one line per "
+                         f"epoch); received {check.describe(verbose)}.")
+    return verbose
+
+
+def _check_compile(optimizer, loss, metrics):
+    if loss is None:
+        raise ValueError("compile() needs a loss, e.g. loss=BinaryCrossentropy() or loss='mse'.")
+    if isinstance(optimizer, str) and optimizer == "rmsprop":
+        raise ValueError("nnlib implements optimizer='sgd' and optimizer='adam'; pass one of them.")
+    if isinstance(metrics, str):
+        raise ValueError(f"metrics must be a list such as ['accuracy']; received the str {metrics!r}. "
+                         f"Write metrics=[{metrics!r}].")
+    metrics = check.sequence(metrics, "metrics", none_ok=True, fix="Write metrics=['accuracy'] or leave it out.")
+    for m in metrics:
+        if not isinstance(m, str):
+            raise ValueError(f"metrics must hold names such as 'accuracy'; received {check.describe(m)} "
+                             f"in the list. nnlib supports {sorted(_METRICS)}.")
+        if m not in _METRICS:
+            raise ValueError(f"Unknown metric {m!r}; nnlib supports {sorted(_METRICS)}.")
+    return optimizers_mod.get(optimizer), losses_mod.get(loss), metrics

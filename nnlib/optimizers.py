@@ -8,31 +8,31 @@ import math
 
 import numpy as np
 
+from ._validate import describe, integer, number, real_array, sequence
+
 
 class Optimizer:
     def __init__(self, learning_rate):
-        if not np.isfinite(learning_rate) or learning_rate <= 0:
-            raise ValueError(
-                f"learning_rate (alpha) must be a positive number; received {learning_rate!r}. "
-                f"Typical values are 1e-3 for Adam and 1e-2 to 1e-1 for gradient descent."
-            )
-        self.learning_rate = float(learning_rate)
+        self.learning_rate = _check_learning_rate(learning_rate)
         self.iterations = 0  # how many updates were applied, as in Keras
 
     def update(self, params, grads):
         """Apply one step to every array in params (in place), given grads of the same shapes."""
-        if len(params) != len(grads):
-            raise ValueError(f"update() needs one gradient per parameter; received "
-                             f"{len(params)} params and {len(grads)} grads.")
+        params, grads = _check_update(params, grads)
         for i, (p, g) in enumerate(zip(params, grads)):
-            if p.shape != g.shape:
-                raise ValueError(f"Gradient {i} has shape {g.shape} but its parameter has {p.shape}.")
             self._update_one(i, p, g)
         self.iterations += 1
 
     def apply_gradients(self, grads_and_vars):
         """Keras's spelling: ``apply_gradients(zip(grads, params))``."""
-        grads, params = zip(*grads_and_vars)
+        try:
+            pairs = list(grads_and_vars)
+        except TypeError:
+            pairs = None
+        if not pairs or not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
+            raise ValueError(f"apply_gradients expects pairs (gradient, parameter), at least one; received "
+                             f"{describe(grads_and_vars)}. Write apply_gradients(zip(grads, params)).")
+        grads, params = zip(*pairs)
         self.update(list(params), list(grads))
 
 
@@ -44,9 +44,7 @@ class SGD(Optimizer):
 
     def __init__(self, learning_rate=0.01, momentum=0.0):
         super().__init__(learning_rate)
-        if not 0.0 <= momentum < 1.0:
-            raise ValueError(f"momentum must be in [0, 1); received {momentum!r}. 0.9 is typical.")
-        self.momentum = float(momentum)
+        self.momentum = number(momentum, "momentum", 0.0, 1.0, high_open=True, fix="0.9 is typical.")
         self._v = {}
 
     def __repr__(self):
@@ -78,10 +76,10 @@ class Adam(Optimizer):
 
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
         super().__init__(learning_rate)
-        for nm, val in (("beta_1", beta_1), ("beta_2", beta_2)):
-            if not 0.0 <= val < 1.0:
-                raise ValueError(f"{nm} must be in [0, 1); received {val!r}.")
-        self.beta_1, self.beta_2, self.epsilon = float(beta_1), float(beta_2), float(epsilon)
+        self.beta_1 = number(beta_1, "beta_1", 0.0, 1.0, high_open=True, fix="Keras's default is 0.9.")
+        self.beta_2 = number(beta_2, "beta_2", 0.0, 1.0, high_open=True, fix="Keras's default is 0.999.")
+        self.epsilon = number(epsilon, "epsilon", 0.0, low_open=True,
+                              fix="Keras's default is 1e-7; it keeps m / (sqrt(v) + epsilon) finite.")
         self._m, self._v = {}, {}
 
     def __repr__(self):
@@ -100,9 +98,21 @@ class Adam(Optimizer):
 
     def effective_step(self, i):
         """|step| / alpha per element for parameter i at the last update (for the Adam chapter)."""
+        i = self._check_slot(i)
         t = max(self.iterations, 1)
         corr = np.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
         return corr * np.abs(self._m[i]) / (np.sqrt(self._v[i]) + self.epsilon)
+
+
+    def _check_slot(self, i):
+        if not self._m:
+            raise RuntimeError("effective_step(i) needs at least one update(params, grads) first: "
+                               "Adam's m and v are created on the first step.")
+        n = len(self._m)
+        i = integer(i, "i", fix=f"It is the index of a parameter array, 0 to {n - 1}.")
+        if i >= n:
+            raise ValueError(f"i must be the index of a parameter array, 0 to {n - 1}; received {i}.")
+        return i
 
 
 _ALIASES = {"sgd": SGD, "adam": Adam}
@@ -112,9 +122,36 @@ def get(identifier):
     """An optimizer from a Keras string ("sgd", "adam") or an Optimizer object."""
     if isinstance(identifier, Optimizer):
         return identifier
+    if isinstance(identifier, type) and issubclass(identifier, Optimizer):
+        return identifier()
     if isinstance(identifier, str) and identifier.lower() in _ALIASES:
         return _ALIASES[identifier.lower()]()
     raise ValueError(
         f"Unknown optimizer {identifier!r}. Expected an Optimizer such as Adam(learning_rate=1e-3) "
         f"or one of the strings {sorted(_ALIASES)}."
     )
+
+
+def _check_learning_rate(learning_rate):
+    return number(learning_rate, "learning_rate (alpha)", low=0.0, low_open=True,
+                  fix="Typical values are 1e-3 for Adam and 1e-2 to 1e-1 for gradient descent.")
+
+
+def _check_update(params, grads):
+    """params: float arrays changed in place; grads: real arrays of the same shapes."""
+    fix = "Pass lists such as model.trainable_weights and the matching gradients."
+    params, grads = sequence(params, "params", fix), sequence(grads, "grads", fix)
+    if len(params) != len(grads):
+        raise ValueError(f"update() needs one gradient per parameter; received "
+                         f"{len(params)} params and {len(grads)} grads.")
+    for i, p in enumerate(params):
+        if not isinstance(p, np.ndarray) or p.dtype.kind != "f" or not p.flags.writeable:
+            raise ValueError(f"params[{i}] must be a writeable float numpy array (it is updated in place); "
+                             f"received {describe(p)}. Convert it once with np.array(p, dtype=float) and "
+                             f"keep that array.")
+    grads = [real_array(g, f"grads[{i}]", finite=False) for i, g in enumerate(grads)]
+    for i, (p, g) in enumerate(zip(params, grads)):
+        if p.shape != g.shape:
+            raise ValueError(f"Gradient {i} has shape {g.shape} but its parameter has {p.shape}; "
+                             f"dJ/dw has the shape of w.")
+    return params, grads

@@ -37,7 +37,9 @@ def test_bce_from_logits_by_hand():
 def test_bce_clips_probabilities_at_1e_minus_7():
     # a = 0 for a positive example: -log(1e-7), not inf
     assert BinaryCrossentropy()([1.0], [0.0]) == pytest.approx(-math.log(EPS), rel=1e-9)
-    assert BinaryCrossentropy()([0.0], [1.0]) == pytest.approx(-math.log(EPS), rel=1e-6)
+    # a = 1 for a negative example: Keras clips at 1 - 1e-7 in float32, which is 1 - 2^-23 = 1 - 1.19e-7,
+    # so the loss is -log(2^-23) = 15.94 (not -log(1e-7) = 16.12); test_robustness checks it against Keras
+    assert BinaryCrossentropy()([0.0], [1.0]) == pytest.approx(23 * math.log(2), rel=1e-12)
 
 
 def test_bce_from_logits_stays_exact_for_huge_logits():
@@ -74,8 +76,11 @@ def test_categorical_by_hand_and_equal_to_sparse():
 
 
 def test_categorical_renormalises_rows_as_keras():
-    # rows that do not sum to 1 are divided by their sum first (Keras does the same)
-    assert CategoricalCrossentropy()([[0.0, 1.0]], [[1.0, 3.0]]) == pytest.approx(-math.log(0.75), rel=1e-12)
+    # rows are divided by their sum first (Keras does the same), so rounding does not matter ...
+    assert CategoricalCrossentropy()([[0.0, 1.0]], [[0.25, 0.74]]) == pytest.approx(-math.log(0.74 / 0.99), rel=1e-12)
+    # ... but rows far from summing to 1 are not probabilities: an error points to from_logits=True
+    with pytest.raises(ValueError, match=r"row 0 sums to 1\.5.*from_logits=True"):
+        CategoricalCrossentropy()([[0.0, 1.0]], [[0.5, 1.0]])
 
 
 def test_mse_by_hand():
@@ -99,14 +104,16 @@ def test_keras_strings():
 def cases(rng):
     """(loss, y_true, y_pred) for every loss, with and without from_logits.
 
-    Probabilities stay clear of the clip at 1e-7, and rows are not normalised: the gradient must
-    be the derivative of the loss as defined, wherever it is evaluated.
+    Probabilities stay clear of the clip at 1e-7, and rows sum to 1 only up to +-0.8% (the
+    categorical losses accept rows within 0.02 of 1 and renormalise them as Keras does): the
+    gradient must be the derivative of the loss as defined, wherever it is evaluated.
     """
     m, k = 5, 3
     labels = rng.integers(0, k, m)
     onehot = np.eye(k)[labels]
     soft = rng.dirichlet(np.ones(k), m)
     probs = rng.uniform(0.05, 0.9, (m, k))
+    probs = probs / probs.sum(1, keepdims=True) * rng.uniform(0.992, 1.008, (m, 1))
     logits = rng.normal(scale=3.0, size=(m, k))
     y01 = rng.integers(0, 2, (m, 1)).astype(float)
     return [
@@ -183,7 +190,8 @@ def test_losses_are_non_negative_and_finite(data):
             CategoricalCrossentropy(from_logits=True)(soft, z),
             MeanSquaredError()(y01, z),
         ]
-        if np.all(p.sum(axis=1) > 0):  # all-zero rows cannot be renormalised (Keras gives NaN)
+        if np.all(p.sum(axis=1) > 0):  # all-zero rows are refused (Keras gives NaN)
+            p = p / p.sum(axis=1, keepdims=True)  # from probabilities, rows must sum to 1
             values += [SparseCategoricalCrossentropy()(labels, p), CategoricalCrossentropy()(soft, p)]
     for v in values:
         assert np.isfinite(v) and v >= 0
