@@ -68,11 +68,32 @@ def set_index_list():
     return write_if_changed(INDEX, nb)
 
 
+def replace_block(text, name, content):
+    """Put ``content`` between <!-- name --> and <!-- /name --> (where both markers are)."""
+    start, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+    if start not in text or end not in text:
+        return text
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}{content}{end}{tail}"
+
+
+def readme_links(text):
+    """The README's Binder badge (the index) and the playground's Voila link, from the same
+    binder_url as the chapter table, so none of them is copied by hand."""
+    text = replace_block(text, "binder-badge", f"[![Binder]({BINDER_BADGE})]({binder_url(INDEX)})")
+    apps = [p for p in chapters() if "playground" in p.name]
+    if apps:
+        text = replace_block(text, "voila-link",
+                             f"[chapter {int(apps[0].name[:2])} in Voila]({binder_url(apps[0], voila=True)})")
+    return text
+
+
 def set_readme_list():
     if not README.exists() or "<!-- chapters -->" not in README.read_text():
         return False
     old = README.read_text()
-    new = replace_list(old, "notebooks/")
+    new = readme_links(replace_list(old, "notebooks/"))
     if new != old:
         README.write_text(new)
     return new != old
