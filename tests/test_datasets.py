@@ -50,30 +50,19 @@ def test_digits_bundled():
     assert datasets.load_digits(scale=False)[0].max() == 16.0
 
 
-@pytest.fixture
-def no_mnist(monkeypatch, tmp_path):
-    """No cached MNIST (an empty home) and a network check that must not be called."""
+def test_digits_split_is_fixed_and_offline(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path))
-
-    def forbidden(*args, **kwargs):
-        raise AssertionError("load_mnist touched the network while offline")
-
-    monkeypatch.setattr(datasets, "_mnist_reachable", forbidden)
-
-
-def test_load_mnist_offline_falls_back_to_digits_with_one_line(no_mnist, monkeypatch, capsys):
-    monkeypatch.setenv("NNLIB_OFFLINE", "1")
-    (xtr, ytr), (xte, yte) = datasets.load_mnist()
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and "bundled 8x8 digits" in out
+    (xtr, ytr), (xte, yte) = datasets.load_digits_split()
     assert xtr.shape == (1347, 64) and xte.shape == (450, 64) and len(ytr) == 1347 and len(yte) == 450
     assert sorted(np.unique(yte)) == list(range(10))
-    (xtr2, _), _ = datasets.load_mnist(allow_download=False)
-    np.testing.assert_array_equal(xtr, xtr2)  # the split has a fixed seed
+    np.testing.assert_array_equal(xtr, datasets.load_digits_split()[0][0])  # the split has a fixed seed
 
 
-def test_load_mnist_unreachable_network(monkeypatch, tmp_path, capsys):
+def test_load_mnist_offline_refuses_instead_of_switching(monkeypatch, tmp_path):
+    """No cached MNIST and no download allowed: a clear error, never another data set."""
     monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setattr(datasets, "_mnist_reachable", lambda timeout=2.0: False)
-    (xtr, _), _ = datasets.load_mnist(allow_download=True)
-    assert xtr.shape[1] == 64 and "unreachable" in capsys.readouterr().out
+    monkeypatch.setenv("NNLIB_OFFLINE", "1")
+    with pytest.raises(RuntimeError, match="load_digits_split"):
+        datasets.load_mnist()
+    with pytest.raises(RuntimeError, match="not cached"):
+        datasets.load_mnist(allow_download=False)

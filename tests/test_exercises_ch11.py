@@ -55,3 +55,50 @@ def test_accuracy_compares_logit_values(capsys):
 def test_accuracy_that_raises(capsys):
     out = run(check_accuracy, lambda z, y: np.mean(np.argmax(z, axis=0) == y), capsys)
     assert "raised ValueError" in out
+
+
+# --- the three ways: reference solution, untouched skeleton, and the quiz -------------------------
+import pytest  # noqa: E402
+
+from nnlib.exercises import ch11_digits as ex  # noqa: E402
+from nnlib.exercises.quiz import check_answer  # noqa: E402
+from nnlib.exercises.solutions import ch11_digits as sol  # noqa: E402
+
+
+def test_reference_solutions_pass(capsys):
+    assert run(check_predicted_class, sol.predicted_class, capsys).strip() == "All tests passed!"
+    assert run(check_accuracy, sol.accuracy, capsys).strip() == "All tests passed!"
+
+
+def test_skeletons_say_not_done(capsys):
+    def predicted_class(logits):
+        return None
+
+    def accuracy(logits, y):
+        return None
+
+    out = run(check_predicted_class, predicted_class, capsys)
+    assert out.startswith("Not done yet: `predicted_class` still returns None") and out.count("\n") == 1
+    out = run(check_accuracy, accuracy, capsys)
+    assert out.startswith("Not done yet: `accuracy` still returns None") and out.count("\n") == 1
+
+
+def test_hints_for_every_solution():
+    for name in ("predicted_class", "accuracy"):
+        assert 2 <= len(sol.HINTS[name]) <= 3
+
+
+@pytest.mark.parametrize("q", ex.QUIZ, ids=lambda q: q.text[:30])
+def test_quiz_right_answer_accepted_wrong_rejected(q):
+    assert check_answer(q, q.answer)[0]
+    if q.options is None:
+        assert not check_answer(q, q.answer * 2 + 1)[0]
+    else:
+        for k in range(len(q.options)):
+            if k != q.answer:
+                assert not check_answer(q, k)[0]
+
+
+def test_quiz_numbers_are_the_chapters():
+    assert ex.QUIZ[1].answer == 400 * 25 + 25
+    assert 3 <= len(ex.QUIZ) <= 5

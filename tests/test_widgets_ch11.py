@@ -79,11 +79,29 @@ def test_live_grid_clicks_drive_the_prediction():
 
 
 def test_live_grid_inked_squares_look_dark():
+    """Pressed (inked) squares are dark by the grid's CSS: ToggleButton has no button_color trait."""
+    import ipywidgets as W
+
+    grid = w.DrawingGrid(start="one")
+    box = grid.build()
+    assert "button_color" not in W.ToggleButton().style.keys    # why CSS and not style
+    help_html = box.children[0].children[0].value
+    assert ".mod-active {background-color: #222222" in help_html
+    grid_box = box.children[0].children[1]
+    assert w.GRID_CLASS in grid_box._dom_classes
+
+
+def test_live_grid_picture_is_not_stretched():
+    """The picture keeps its own pixel size (the browser showed 512x208 stretched to 512x346)."""
+    import io
+
+    from PIL import Image
+
     grid = w.DrawingGrid(start="one")
     grid.build()
-    inked = [b.style.button_color for row in grid.buttons for b in row if b.value]
-    paper = [b.style.button_color for row in grid.buttons for b in row if not b.value]
-    assert set(inked) == {"#333333"} and set(paper) == {"#f4f4f4"}
+    width, height = Image.open(io.BytesIO(grid.image.value)).size
+    assert (grid.image.layout.width, grid.image.layout.height) == (f"{width}px", f"{height}px")
+    assert grid.image.layout.align_self == "flex-start"
 
 
 def test_grid_prediction_figure_explains_only_the_empty_grid():

@@ -1,8 +1,8 @@
 """Chapter 11 widgets: browse the test digits with the network's probabilities, and draw a digit.
 
 The network is the chapter's 64-25-15-10 (ReLU, ReLU, linear) trained with Adam and
-SparseCategoricalCrossentropy(from_logits=True) on scikit-learn's 8x8 digits, split exactly as
-``nnlib.datasets.load_mnist`` splits them offline. It is trained once, with a fixed seed, on
+SparseCategoricalCrossentropy(from_logits=True) on scikit-learn's 8x8 digits, split by
+``nnlib.datasets.load_digits_split`` exactly as the chapter splits them. It is trained once, with a fixed seed, on
 first use (``digits_model``, cached), so every redraw only runs a forward pass.
 
 - ``browse_widget``: a test image picked by a slider, its probabilities softmax(z) as bars.
@@ -20,24 +20,20 @@ import numpy as np
 
 from .. import set_random_seed
 from ..activations import softmax
-from ..datasets import load_digits
+from ..datasets import load_digits_split
 from ..layers import Dense, Input
 from ..losses import SparseCategoricalCrossentropy
 from ..model import Sequential
 from ..optimizers import Adam
-from ._core import Choice, Slider, Toggle, Widget, fmt, note_slot, say
+from ._core import DPI, Choice, Slider, Toggle, Widget, fmt, note_slot, say
 
 SEED, EPOCHS = 0, 40
 
 
 @functools.lru_cache(maxsize=1)
 def digits_data():
-    """((x_train, y_train), (x_test, y_test)): the bundled 8x8 digits, split as load_mnist does offline."""
-    from sklearn.model_selection import train_test_split
-
-    X, y = load_digits()
-    xtr, xte, ytr, yte = train_test_split(X, y, test_size=0.25, random_state=0, stratify=y)
-    return (xtr, ytr), (xte, yte)
+    """((x_train, y_train), (x_test, y_test)): the bundled 8x8 digits, split as the chapter splits them."""
+    return load_digits_split()
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,7 +79,7 @@ def _setup_pair(fig):
     image = ax_img.imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=1)
     ax_img.set_xticks([])
     ax_img.set_yticks([])
-    ax_img.set_title(" ", fontsize=10)
+    ax_img.set_title(" \n ", fontsize=10)                           # two lines of room
     bars = ax_bar.bar(range(10), np.zeros(10), color="0.7")
     ax_bar.set(xticks=range(10), ylim=(0, 1.08), xlabel="digit", ylabel="probability softmax(z)")
     ax_bar.set_title(" ", fontsize=10)
@@ -181,7 +177,7 @@ def update_grid(p, pixels):
     pixels = np.asarray(pixels, dtype=float).reshape(8, 8)
     probs = p["probs"] = classify_grid(pixels)
     pred = int(np.argmax(probs))
-    changed = _show(p, pixels, f"your drawing ({int(pixels.sum())} pixels inked)", probs)
+    changed = _show(p, pixels, f"your drawing\n{int(pixels.sum())} squares inked", probs)
     p["ax_bar"].set_title(f"network says {pred} with probability {fmt(float(probs[pred]), 2)}",
                           fontsize=10)
     say(p["note"], "empty grid: the network must still answer;\nthese bars come from its biases alone"
@@ -211,6 +207,14 @@ sketch_widget = Widget(
     title="A hand-drawn digit, classified by the network",
     figsize=(8, 3.2),
 )
+
+
+GRID_CLASS = "nnlib-ink-grid"
+# A ToggleButton has no button_color (ipywidgets 8 syncs it only for Button), so a pressed square
+# would show the theme's mid-grey "active" colour: ink and paper are coloured by CSS instead.
+GRID_CSS = (f"<style>.{GRID_CLASS} .jupyter-button {{background-color: #f4f4f4; box-shadow: none;}} "
+            f".{GRID_CLASS} .jupyter-button.mod-active {{background-color: #222222 !important; "
+            f"box-shadow: none;}}</style>")
 
 
 class DrawingGrid:
@@ -244,9 +248,6 @@ class DrawingGrid:
     def update(self, change=None):
         if getattr(self, "_hold", False):
             return
-        for row in self.buttons:          # inked squares dark, paper light
-            for b in row:
-                b.style.button_color = "#333333" if b.value else "#f4f4f4"
         pixels = self.pixels()
         self.image.value = self.live.frame(pixels=pixels)
         self.probs = classify_grid(pixels)
@@ -259,7 +260,11 @@ class DrawingGrid:
                          for _ in range(8)] for _ in range(8)]
         cells = [b for row in self.buttons for b in row]
         grid = W.GridBox(cells, layout=W.Layout(grid_template_columns="repeat(8, 32px)", grid_gap="2px"))
-        self.image = W.Image(format="png")
+        grid.add_class(GRID_CLASS)
+        # the picture at its own pixel size (the figure's inches x dpi), never stretched by the row
+        w_px, h_px = (round(v * DPI) for v in self.live.widget.figsize)
+        self.image = W.Image(format="png", layout=W.Layout(width=f"{w_px}px", height=f"{h_px}px",
+                                                            align_self="flex-start", object_fit="contain"))
         clear = W.Button(description="clear")
         start = W.Dropdown(options=list(PRESETS), value=self.start, description="start from",
                            layout=W.Layout(width="220px"))
@@ -268,7 +273,7 @@ class DrawingGrid:
         for b in cells:
             b.observe(self.update, names="value")
         self.set_pixels(preset_pixels(self.start))
-        help_text = W.HTML("<b>Click squares to ink them</b> (dark = ink), then watch the bars.")
+        help_text = W.HTML(GRID_CSS + "<b>Click squares to ink them</b> (dark = ink), then watch the bars.")
         box = W.HBox([W.VBox([help_text, grid, W.HBox([clear, start])]), self.image])
         box.add_class("nnlib-widget")
         return box
