@@ -11,6 +11,10 @@ _rng = np.random.default_rng()
 def set_random_seed(seed):
     """Re-seed nnlib's generator (weight init and shuffling). Returns the new generator."""
     global _rng
+    if seed is not None and (isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer))
+                             or seed < 0):
+        raise ValueError(f"seed must be a non-negative integer such as 0 or 42 (or None for a fresh random "
+                         f"one); received {seed!r}.")
     _rng = np.random.default_rng(seed)
     return _rng
 

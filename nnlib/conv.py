@@ -14,12 +14,14 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from . import activations
+from ._validate import integer, real_array
 
 __all__ = ["conv1d", "conv2d", "output_length"]
 
 
 def output_length(n, kernel_size, strides=1, padding="valid"):
     """How many positions a window of ``kernel_size`` takes on ``n`` inputs (Keras's rule)."""
+    n, kernel_size, strides, padding = _check_length_args(n, kernel_size, strides, padding)
     if padding == "valid":
         return (n - kernel_size) // strides + 1
     return -(-n // strides)
@@ -33,8 +35,8 @@ def _pads(n, k, s, padding):
 
 
 def _check_common(fname, x, W, b, strides, padding, x_dims, x_layout, w_layout):
-    x = np.asarray(x, dtype=float)
-    W = np.asarray(W, dtype=float)
+    x = real_array(x, "x")
+    W = real_array(W, "W")
     if x.ndim != x_dims:
         hint = (" For one signal of n samples use x.reshape(1, n, 1)." if x_dims == 3 else
                 " For one grey image of h x w pixels use x.reshape(1, h, w, 1).")
@@ -45,15 +47,18 @@ def _check_common(fname, x, W, b, strides, padding, x_dims, x_layout, w_layout):
         raise ValueError(f"{fname}: x has {x.shape[-1]} channels (its last axis) but W has shape {W.shape}, "
                          f"which is {w_layout}: W expects {W.shape[-2]} input channels.")
     filters = W.shape[-1]
+    if 0 in W.shape[:-2] or filters == 0:
+        raise ValueError(f"{fname}: W has shape {W.shape}, which is {w_layout}: the kernel needs at least "
+                         f"one step per axis and at least one filter (0 filters means 0 units).")
     if b is None:
         b = np.zeros(filters)
-    b = np.asarray(b, dtype=float)
+    b = real_array(b, "b")
     if b.shape != (filters,):
         raise ValueError(f"{fname}: b must have one value per filter, shape ({filters},) for W of shape "
                          f"{W.shape}; received shape {b.shape}.")
     if isinstance(strides, (bool, np.bool_)) or not isinstance(strides, (int, np.integer)) or strides < 1:
         raise ValueError(f"{fname}: strides must be a positive integer; received {strides!r}.")
-    if padding not in ("valid", "same"):
+    if not isinstance(padding, str) or padding not in ("valid", "same"):
         raise ValueError(f"{fname}: padding must be 'valid' or 'same'; received {padding!r}.")
     return x, W, b
 
@@ -109,3 +114,15 @@ def conv2d(x, W, b=None, strides=1, padding="valid", activation=None):
     windows = sliding_window_view(x, (kh, kw), axis=(1, 2))[:, ::strides, ::strides]  # (m, ho, wo, c, kh, kw)
     z = np.einsum("mhwcuv,uvcf->mhwf", windows, W) + b
     return activations.get(activation)(z)
+
+
+def _check_length_args(n, kernel_size, strides, padding):
+    n = integer(n, "n", fix="It is the number of inputs (steps) along the axis.")
+    kernel_size = integer(kernel_size, "kernel_size", low=1)
+    strides = integer(strides, "strides", low=1)
+    if not isinstance(padding, str) or padding not in ("valid", "same"):
+        raise ValueError(f"padding must be 'valid' or 'same'; received {padding!r}.")
+    if padding == "valid" and n < kernel_size:
+        raise ValueError(f"With padding='valid' a window of kernel_size={kernel_size} does not fit in n={n} "
+                         f"inputs; use a shorter kernel or padding='same'.")
+    return n, kernel_size, strides, padding

@@ -8,6 +8,7 @@ import os
 
 import numpy as np
 
+from ._validate import describe
 from .layers import Dense
 from .model import Sequential
 
@@ -22,6 +23,9 @@ def _keras():
 
 def to_keras(model, name=None):
     """A keras.Sequential with the same Dense layers (units, activation, name) and weights."""
+    _check_nnlib(model, "model")
+    if name is not None and not isinstance(name, str):
+        raise ValueError(f"name must be a string or None; received {describe(name)}.")
     model._require_built("to_keras")
     keras = _keras()
     layers = [keras.Input(shape=(model.layers[0].W.shape[0],))]
@@ -33,6 +37,9 @@ def to_keras(model, name=None):
 
 def from_keras(kmodel):
     """An nnlib Sequential with the same Dense layers and weights as a built Keras model."""
+    if not hasattr(kmodel, "layers") or not hasattr(kmodel, "get_weights") or isinstance(kmodel, Sequential):
+        raise ValueError(f"kmodel must be a built keras.Sequential of Dense layers; received {describe(kmodel)}. "
+                         f"For an nnlib model there is nothing to convert.")
     layers = []
     for kl in kmodel.layers:
         cfg = kl.get_config()
@@ -48,8 +55,18 @@ def from_keras(kmodel):
 
 def copy_weights(src, dst):
     """Copy [W1, b1, W2, b2, ...] from src to dst (nnlib or Keras, either way)."""
+    for what, m in (("src", src), ("dst", dst)):
+        if not (hasattr(m, "get_weights") and hasattr(m, "set_weights")):
+            raise ValueError(f"{what} must be an nnlib or Keras model (with get_weights and set_weights); "
+                             f"received {describe(m)}.")
     weights = [np.asarray(w) for w in src.get_weights()]
     if hasattr(dst, "optimizer") and not isinstance(dst, Sequential):
         weights = [w.astype("float32") for w in weights]
     dst.set_weights(weights)
     return dst
+
+
+def _check_nnlib(model, what):
+    if not isinstance(model, Sequential):
+        raise ValueError(f"{what} must be an nnlib Sequential; received {describe(model)}. "
+                         f"Build it with nnlib.Sequential([Dense(...), ...]).")
