@@ -52,6 +52,9 @@ def real_array(x, what="x", finite=True):
     With finite=True (data), NaN or inf raises ValueError naming where the first one is;
     with finite=False (the argument of a formula such as an activation) they pass through.
     """
+    if x is None:
+        raise ValueError(f"{what} must be numbers (a list or numpy array of floats); received None. "
+                         f"Pass the array itself (a function without a return statement gives None).")
     try:
         arr = np.asarray(x)
     except (ValueError, TypeError) as err:
@@ -61,15 +64,16 @@ def real_array(x, what="x", finite=True):
     if kind == "O":
         bad = [v for v in arr.reshape(-1)[:100_000] if not _is_real(v)]
         if bad:
-            _not_numbers(x, what, f"it holds {describe(bad[0])}",
-                         f"Pass only real numbers, e.g. np.array([[0.5, 1.0]]); write missing values as "
-                         f"np.nan and remove them, and use {what}.real if complex numbers have 0 imaginary part.")
+            fix = ("nnlib works with real numbers and does not drop an imaginary part silently."
+                   if isinstance(bad[0], numbers.Complex) else
+                   "Pass only real numbers (floats or ints): fill or remove the missing or text entries first.")
+            _not_numbers(x, what, f"it holds {describe(bad[0])}", fix)
     elif kind not in "fiub":
         reason = _NOT_NUMBERS.get(kind, f"dtype {arr.dtype}")
-        fix = (f"nnlib works with real numbers and does not drop an imaginary part silently: use "
-               f"np.real({what}) if the imaginary parts are all 0." if kind == "c" else
-               f"Convert text to numbers first, e.g. np.asarray({what}, dtype=float) if it holds "
-               f"numbers written as text." if kind in "UST" else "Pass an array of floats.")
+        fix = ("nnlib works with real numbers and does not drop an imaginary part silently: keep "
+               "only the real part yourself (np.real) if the imaginary parts are all 0." if kind == "c" else
+               "Convert text to numbers first, e.g. np.asarray(values, dtype=float) if it holds "
+               "numbers written as text." if kind in "UST" else "Pass an array of floats.")
         _not_numbers(x, what, f"{reason}, dtype {arr.dtype}", fix)
     try:
         arr = np.asarray(arr, dtype=float)
@@ -243,7 +247,7 @@ def activation_function(g, what="g"):
         except ValueError as err:
             raise ValueError(f"{err} {fix}") from None
         if out.shape != z.shape:
-            raise ValueError(f"{what}(z) returned shape {out.shape} for z of shape {z.shape}; {fix}")
+            raise ValueError(f"{what} = {describe(g)} returned shape {out.shape} for z of shape {z.shape}; {fix}")
         return out
 
     return checked
@@ -343,25 +347,27 @@ def weight_list(weights, layers, n_in):
     out = []
     n_prev = n_in
     for l, (layer, W, b) in enumerate(zip(layers, weights[0::2], weights[1::2]), start=1):
-        W, b = layer_weights([W, b], n_prev, layer.units, layer._where())
+        W, b = layer_weights([W, b], n_prev, layer.units, layer._where(), names=(f"W{l}", f"b{l}"))
         out += [W, b]
         n_prev = layer.units
     return out
 
 
-def layer_weights(weights, n_in, units, where):
+def layer_weights(weights, n_in, units, where, names=("W", "b")):
     """[W, b] for one Dense layer: W (n^[l-1], n^[l]) (n_in None: any rows), b (n^[l],)."""
     if isinstance(weights, np.ndarray) or not isinstance(weights, (list, tuple)) or len(weights) != 2:
         got = f"a list of {len(weights)} arrays" if isinstance(weights, (list, tuple)) else describe(weights)
         raise ValueError(f"{where}.set_weights expects [W, b]; received {got}.")
-    W = real_array(weights[0], f"W of {where}")
-    b = real_array(weights[1], f"b of {where}")
+    W = real_array(weights[0], names[0])
+    b = real_array(weights[1], names[1])
     n = n_in if n_in is not None else (W.shape[0] if W.ndim == 2 else None)
     if W.ndim != 2 or W.shape != (n, units):
+        fix = ("If W is in the column convention (n^[l], n^[l-1]), pass W.T." if W.ndim == 2 else
+               "W must be a 2-D array with one row per input and one column per unit, e.g. "
+               f"np.zeros(({n if n is not None else 2}, {units})).")
         raise ValueError(
             f"{where} expects W of shape ({n if n is not None else 'n^[l-1]'}, "
-            f"{units}) = (n^[l-1], n^[l]); received {W.shape}. If W is in the column "
-            f"convention (n^[l], n^[l-1]), pass W.T."
+            f"{units}) = (n^[l-1], n^[l]); received {W.shape}. {fix}"
         )
     if b.shape != (units,):
         raise ValueError(
