@@ -89,3 +89,59 @@ def test_pr_nan_on_zero_division(capsys):
 def test_pr_returns_one_array(capsys):
     out = run(check_precision_recall, lambda Y, Yh: np.zeros(3), capsys)
     assert "Check failed (shapes)" in out and "two arrays" in out
+
+
+# ---- the three ways of issue 11: reference solution, untouched skeleton; and the quiz ------
+import pytest  # noqa: E402
+
+from nnlib.exercises import ch09_multilabel as exercises  # noqa: E402
+from nnlib.exercises.quiz import check_answer  # noqa: E402
+from nnlib.exercises.solutions import ch09_multilabel as solutions  # noqa: E402
+
+CHECKS = [(check_predict_labels, "my_predict_labels"), (check_precision_recall, "my_precision_recall")]
+
+
+@pytest.mark.parametrize("check, name", CHECKS)
+def test_reference_solution_passes(check, name, capsys):
+    assert run(check, getattr(solutions, name), capsys).strip() == "All tests passed!"
+
+
+@pytest.mark.parametrize("check, name", CHECKS)
+def test_skeleton_says_not_done(check, name, capsys):
+    def skeleton(*args, **kwargs):
+        return None
+    skeleton.__name__ = name
+    out = run(check, skeleton, capsys)
+    assert out.startswith(f"Not done yet: `{name}` still returns None — ") and out.count("\n") == 1
+
+
+@pytest.mark.parametrize("check, name", CHECKS)
+def test_hints_exist(check, name):
+    assert 2 <= len(solutions.HINTS[name]) <= 3
+
+
+@pytest.mark.parametrize("q", exercises.QUIZ)
+def test_quiz_right_answer_accepted_wrong_rejected(q):
+    assert 3 <= len(exercises.QUIZ) <= 5
+    assert check_answer(q, q.answer)[0]
+    if q.options is None:
+        assert not check_answer(q, q.answer * 1.5 + 1)[0]
+    else:
+        for k in range(len(q.options)):
+            if k != q.answer:
+                assert not check_answer(q, k)[0]
+
+
+def test_quiz_numbers_match_the_chapter():
+    # question 2: the chapter's hand computation of L for y = [1, 0, 1], a = [0.9, 0.2, 0.7]
+    y, a = np.array([1.0, 0, 1]), np.array([0.9, 0.2, 0.7])
+    L = np.mean(-(y * np.log(a) + (1 - y) * np.log(1 - a)))
+    assert check_answer(exercises.QUIZ[1], L)[0]
+
+
+def test_widget_precision_recall_uses_the_exercise_convention():
+    from nnlib.widgets.ch09_multilabel import precision_recall
+    Y = np.array([[1, 0], [0, 1], [1, 0]], dtype=float)
+    P = np.array([[0.2, 0.1], [0.1, 0.9], [0.3, 0.2]])
+    p, r = precision_recall(Y, P, 0.5)          # label 0 never predicted: 0 / 0 -> 0.0
+    assert np.all(np.isfinite(p)) and p.tolist() == [0.0, 1.0] and r.tolist() == [0.0, 1.0]

@@ -88,3 +88,49 @@ def test_momentum_old_velocity(capsys):
 def test_momentum_without_memory(capsys):
     out = run(check_momentum_step, lambda w, g, v, alpha, beta: (w - alpha * g, -alpha * g), capsys)
     assert "Check failed" in out and "beta v" in out
+
+
+# ---- the three ways of issue 11: reference solution, untouched skeleton; and the quiz ------
+import pytest  # noqa: E402
+
+from nnlib.exercises import ch10_adam as exercises  # noqa: E402
+from nnlib.exercises.quiz import check_answer  # noqa: E402
+from nnlib.exercises.solutions import ch10_adam as solutions  # noqa: E402
+
+CHECKS = [(check_adam_step, "my_adam_step"), (check_momentum_step, "my_momentum_step")]
+
+
+@pytest.mark.parametrize("check, name", CHECKS)
+def test_reference_solution_passes(check, name, capsys):
+    assert run(check, getattr(solutions, name), capsys).strip() == "All tests passed!"
+
+
+@pytest.mark.parametrize("check, name", CHECKS)
+def test_skeleton_says_not_done(check, name, capsys):
+    def skeleton(*args, **kwargs):
+        return None
+    skeleton.__name__ = name
+    out = run(check, skeleton, capsys)
+    assert out.startswith(f"Not done yet: `{name}` still returns None — ") and out.count("\n") == 1
+
+
+@pytest.mark.parametrize("check, name", CHECKS)
+def test_hints_exist(check, name):
+    assert 2 <= len(solutions.HINTS[name]) <= 3
+
+
+@pytest.mark.parametrize("q", exercises.QUIZ)
+def test_quiz_right_answer_accepted_wrong_rejected(q):
+    assert 3 <= len(exercises.QUIZ) <= 5
+    assert check_answer(q, q.answer)[0]
+    if q.options is None:
+        assert not check_answer(q, q.answer * 1.5 + 1)[0]
+    else:
+        for k in range(len(q.options)):
+            if k != q.answer:
+                assert not check_answer(q, k)[0]
+
+
+def test_momentum_skeleton_returning_only_w(capsys):
+    out = run(check_momentum_step, lambda w, g, v, alpha, beta: w, capsys)
+    assert "Check failed" in out and "tuple (w, v)" in out

@@ -5,7 +5,8 @@ learner's (usually vectorized) numpy code.
 """
 import numpy as np
 
-from ._core import CheckFailed, expect_close, run
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 # Six examples, three labels (car, bus, pedestrian): probabilities and true labels.
 _P = np.array([[0.90, 0.20, 0.60],
@@ -46,13 +47,13 @@ def _loop_precision_recall(Y, Yhat):
 def check_predict_labels(my_predict_labels):
     """my_predict_labels(P, threshold) must return 1 where P >= threshold, else 0. Shapes (m, K) -> (m, K)."""
     def values():
-        out = np.asarray(my_predict_labels(_P, 0.5))
+        out = np.asarray(expect_done(my_predict_labels(_P, 0.5)))
         if out.shape != _P.shape:
             raise CheckFailed(f"P has shape {_P.shape}: one 0/1 decision per example and label, shape "
                               f"{_P.shape}; received {out.shape}. Do not take argmax: in multi-label "
                               f"classification every label is decided on its own.")
         expect_close("my_predict_labels(P, 0.5)", out, _loop_predictions(_P, 0.5),
-                     hint="Compare every probability with the threshold: (P >= threshold).astype(int).")
+                     hint="Compare every probability with the threshold, each label on its own.")
 
     def other_threshold():
         expect_close("my_predict_labels(P, 0.8)", my_predict_labels(_P, 0.8), _loop_predictions(_P, 0.8),
@@ -64,7 +65,8 @@ def check_predict_labels(my_predict_labels):
                      hint="A probability equal to the threshold counts as 'yes' (>=), as in the chapter.")
 
     return run([("threshold 0.5", values), ("another threshold", other_threshold),
-                ("a probability equal to the threshold", boundary)])
+                ("a probability equal to the threshold", boundary)],
+               my_predict_labels, "compare every probability with the threshold, 1 for yes and 0 for no")
 
 
 def check_precision_recall(my_precision_recall):
@@ -75,7 +77,7 @@ def check_precision_recall(my_precision_recall):
     Yhat = np.array(_loop_predictions(_P, 0.5), dtype=float)
 
     def shapes():
-        out = my_precision_recall(_Y, Yhat)
+        out = expect_done(my_precision_recall(_Y, Yhat))
         if not isinstance(out, (tuple, list)) or len(out) != 2:
             raise CheckFailed("return two arrays: precision, recall (for example `return precision, recall`).")
         p, r = (np.asarray(v, dtype=float) for v in out)
@@ -107,9 +109,41 @@ def check_precision_recall(my_precision_recall):
         p = np.asarray(p, dtype=float)
         if not np.isfinite(p[0]):
             raise CheckFailed(f"label 0 is never predicted, so TP + FP = 0 and precision is 0 / 0; received "
-                              f"{p[0]}. Return 0.0 there (the convention of scikit-learn's zero_division=0), "
-                              f"e.g. np.where(tp + fp > 0, tp / np.maximum(tp + fp, 1), 0.0).")
+                              f"{p[0]}. Return 0.0 there (the convention of scikit-learn's zero_division=0 and of "
+                              f"the chapter's precision_recall).")
         expect_close("precision when a label is never predicted", p, [0.0, 1.0])
         expect_close("recall when a label is never predicted", r, [0.0, 1.0])
 
-    return run([("shapes", shapes), ("values", values), ("a label never predicted", nothing_predicted)])
+    return run([("shapes", shapes), ("values", values), ("a label never predicted", nothing_predicted)],
+               my_precision_recall, "count TP, FP and FN per label (axis=0), then return precision, recall")
+
+
+QUIZ = [
+    Question("The chapter's network gives test image 0 the probabilities $\\vec a = [0.998, 0.041, 0.458]$ "
+             "(car, bus, pedestrian). At threshold 0.5, which labels does it predict?",
+             options=["car only", "car and pedestrian", "car, bus and pedestrian", "pedestrian only"], answer=0,
+             why="each label is decided on its own: 0.998 ≥ 0.5 (yes), 0.041 and 0.458 < 0.5 (no). "
+                 "The image really holds a car and a pedestrian, so the pedestrian is missed (a false negative).",
+             wrong={1: "0.458 is below the threshold 0.5, however close",
+                    3: "that would be argmax thinking on the wrong label; car's 0.998 passes"}),
+    Question("True labels $\\vec y = [1, 0, 1]$, sigmoid outputs $\\vec a = [0.9, 0.2, 0.7]$. "
+             "What is the loss $L$ of this image (binary cross-entropy averaged over the 3 labels, natural log)?",
+             answer=0.2284, rel_tol=0.01,
+             why="$[-\\log 0.9 - \\log(1 - 0.2) - \\log 0.7] / 3 = (0.1054 + 0.2231 + 0.3567) / 3 = 0.2284$, "
+                 "as the chapter's hand computation prints."),
+    Question("A softmax output over car, bus and pedestrian: can two of its three outputs both be "
+             "greater than 0.5 for the same image?",
+             options=["Yes, if the network is trained long enough", "No: the three outputs sum to 1",
+                      "Yes, with from_logits=True"], answer=1,
+             why="two outputs above 0.5 would sum to more than 1, and a softmax's outputs always sum to exactly 1.",
+             wrong={0: "training changes which outputs are large, never their sum",
+                    2: "from_logits changes how the loss is computed, not what softmax outputs"}),
+    Question("Predict: the threshold for 'pedestrian' goes up from 0.5 to 0.8. What happens to its recall "
+             "on the test set?",
+             options=["it goes up", "it goes down", "it stays the same"], answer=1,
+             why="a higher threshold says 'yes' less often, so fewer real pedestrians are found: "
+                 "recall TP / (TP + FN) can only stay or fall (0.892 to 0.795 in the chapter).",
+             wrong={0: "it is precision that usually rises with the threshold (fewer false alarms)"}),
+    Question("For one label, on a test set: TP = 8, FP = 2, FN = 4. What is the precision?",
+             answer=0.8, why="precision = TP / (TP + FP) = 8 / 10 = 0.8 (the recall would be 8 / 12 = 0.67)."),
+]

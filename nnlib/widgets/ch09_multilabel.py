@@ -47,10 +47,16 @@ def counts(Y, P, threshold):
 
 
 def precision_recall(Y, P, threshold):
-    """Per-label precision TP / (TP + FP) and recall TP / (TP + FN); NaN where 0 / 0."""
+    """Per-label precision TP / (TP + FP) and recall TP / (TP + FN) at this threshold.
+
+    Where a denominator is 0 (no example predicted, or none present) the value is 0.0, the
+    convention of scikit-learn's ``zero_division=0`` and of the chapter's exercise.
+    Shapes: Y and P (m, K) -> two arrays (K,).
+    """
     tp, fp, fn = counts(Y, P, threshold)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return tp / (tp + fp), tp / (tp + fn)
+    precision = np.where(tp + fp > 0, tp / np.maximum(tp + fp, 1), 0.0)
+    recall = np.where(tp + fn > 0, tp / np.maximum(tp + fn, 1), 0.0)
+    return precision, recall
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,31 +112,37 @@ def setup_multilabel(fig, data=None):
     ax_img.set_yticks([])
     ax_img.set_title(" \n ", fontsize=9)
 
-    # its three probabilities
+    # its three probabilities, each bar in its label's colour (as in the right panel); a wrong
+    # decision is hatched, and the verdict stands in a column right of x = 1, off the threshold line
     ypos = np.arange(len(LABELS))[::-1]
-    bars = ax_bar.barh(ypos, np.zeros(len(LABELS)), height=0.6)
+    bars = ax_bar.barh(ypos, np.zeros(len(LABELS)), height=0.6, color=COLORS, edgecolor="k", lw=0)
     bar_line = ax_bar.axvline(0.5, color="k", ls="--", lw=1.2)
-    verdicts = [ax_bar.text(0, yy, "", va="center", fontsize=8.5, in_layout=False) for yy in ypos]
-    ax_bar.set(xlim=(0, 1), yticks=ypos, yticklabels=LABELS, xlabel="probability a_k = g(z_k)")
+    ax_bar.axvline(1.0, color="0.6", lw=0.8)
+    verdicts = [ax_bar.text(1.04, yy, "", va="center", fontsize=9, in_layout=False) for yy in ypos]
+    ax_bar.set(xlim=(0, 1.75), xticks=[0, 0.5, 1], yticks=ypos, yticklabels=LABELS,
+               xlabel="probability $a_k = g(z_k)$")
     ax_bar.set_title(" \n ", fontsize=9)
 
     # precision and recall of each label against the threshold
     prec, rec = _curves(data)
     dots_p, dots_r = [], []
     for k, (name, c) in enumerate(zip(LABELS, COLORS)):
-        ax_pr.plot(THRESHOLDS, prec[:, k], color=c, lw=1.8, label=f"{name} precision")
-        ax_pr.plot(THRESHOLDS, rec[:, k], color=c, lw=1.8, ls=":", label=f"{name} recall")
-        dots_p.append(ax_pr.plot([0.5], [0.5], "o", color=c, ms=6)[0])
-        dots_r.append(ax_pr.plot([0.5], [0.5], "s", color=c, ms=5)[0])
+        ax_pr.plot(THRESHOLDS, prec[:, k], color=c, lw=1.8, label=name)
+        ax_pr.plot(THRESHOLDS, rec[:, k], color=c, lw=1.8, ls=":")
+        dots_p.append(ax_pr.plot([0.5], [0.5], "o", color=c, ms=6, mec="k", mew=0.6)[0])
+        dots_r.append(ax_pr.plot([0.5], [0.5], "s", color=c, ms=5, mec="k", mew=0.6)[0])
     pr_line = ax_pr.axvline(0.5, color="k", ls="--", lw=1.2)
-    ax_pr.set(xlim=(0, 1), ylim=(0, 1.05), xlabel="threshold", ylabel="on all test images")
-    ax_pr.set_title(" \n ", fontsize=8.5)
-    ax_pr.legend(loc="lower left", fontsize=7, ncol=2)
+    ax_pr.set(xlim=(0, 1), ylim=(0, 1.05), xlabel="threshold", ylabel="over all test images")
+    ax_pr.set_title("precision (solid, ●), recall (dotted, ■)", fontsize=9)
+    # outside the axes, on the right: each label with its precision / recall at this threshold
+    legend = ax_pr.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9,
+                          title="precision / recall\nat threshold 0.50", title_fontsize=9,
+                          handlelength=1.5, borderaxespad=0)
     slot = note_slot(ax_pr)
     slot.set_in_layout(False)
     return dict(Y=Y, P=P, images=images, size=size, ax_img=ax_img, image=image, ax_bar=ax_bar,
                 bars=list(bars), bar_line=bar_line, verdicts=verdicts, ax_pr=ax_pr, dots_p=dots_p,
-                dots_r=dots_r, pr_line=pr_line, slot=slot)
+                dots_r=dots_r, pr_line=pr_line, slot=slot, legend=legend)
 
 
 def update_multilabel(p, threshold, index):
@@ -150,40 +162,41 @@ def update_multilabel(p, threshold, index):
     right = pred == (Y[index] == 1)
     for bar, text, pk, pr, r in zip(p["bars"], p["verdicts"], prob, pred, right):
         bar.set_width(pk)
-        bar.set_color("#4caf50" if r else "#e53935")
-        verdict = ("yes" if pr else "no") + ("" if r else " (wrong)")
-        text.set_x(min(pk, 0.97) + 0.02 if pk < 0.6 else pk - 0.02)
-        text.set_horizontalalignment("left" if pk < 0.6 else "right")
-        text.set_text(f"{pk:.2f} {verdict}")
+        bar.set_hatch(None if r else "////")
+        bar.set_linewidth(0 if r else 1.2)
+        text.set_text(f"{pk:.2f}: {'yes' if pr else 'no'}{'' if r else ', wrong'}")
+        text.set_fontweight("normal" if r else "bold")
     p["bar_line"].set_xdata([threshold, threshold])
     p["ax_bar"].set_title(f"sum of the three = {fmt(float(prob.sum()))}\n(need not be 1)",
                           fontsize=9)
 
     # precision and recall of each label at this threshold
     now_p, now_r = precision_recall(Y, P, threshold)
-    undefined = [name for name, a in zip(LABELS, now_p) if not np.isfinite(a)]
+    tp, fp, _ = counts(Y, P, threshold)
+    never = [name for name, n in zip(LABELS, tp + fp) if n == 0]
     for dot_p, dot_r, a, b in zip(p["dots_p"], p["dots_r"], now_p, now_r):
-        dot_p.set_visible(bool(np.isfinite(a)))
-        dot_p.set_data([threshold], [a if np.isfinite(a) else 0.0])
+        dot_p.set_data([threshold], [a])
         dot_r.set_data([threshold], [b])
     p["pr_line"].set_xdata([threshold, threshold])
-    table = "  ".join(f"{n[:3]}: P {fmt(float(a), 2) if np.isfinite(a) else '—'} R {fmt(float(b), 2)}"
-                      for n, a, b in zip(LABELS, now_p, now_r))
-    p["ax_pr"].set_title(f"threshold {threshold:.2f}\n{table}", fontsize=8.5)
-    say(p["slot"], None if not undefined else
-        f"precision undefined for {', '.join(undefined)}: no test image\n"
-        f"has a probability >= {threshold:.2f}, so TP + FP = 0")
+    legend = p["legend"]
+    legend.set_title(f"precision / recall\nat threshold {threshold:.2f}")
+    for text, name, a, b in zip(legend.get_texts(), LABELS, now_p, now_r):
+        text.set_text(f"{name}\n{fmt(float(a), 2)} / {fmt(float(b), 2)}")
+    say(p["slot"], None if not never else
+        f"no test image has a probability >= {threshold:.2f}\nfor {', '.join(never)}: "
+        f"TP + FP = 0, precision\ncounted as 0 (scikit-learn's convention)")
     return [p["image"], p["ax_img"].title, *p["bars"], *p["verdicts"], p["bar_line"],
-            p["ax_bar"].title, *p["dots_p"], *p["dots_r"], p["pr_line"], p["ax_pr"].title,
-            p["slot"]]
+            p["ax_bar"].title, *p["dots_p"], *p["dots_r"], p["pr_line"], legend, p["slot"]]
 
 
 def show_examples(images, Y, n=16, cols=8, P=None):
-    """Display n images in a grid, titled with their labels (and probabilities P if given)."""
+    """Display n images in a grid, titled with what each contains; with P (m, K), the network's
+    probability for each label is written under each image."""
     rows = -(-n // cols)
     size = int(round(np.sqrt(images.shape[1])))
-    fig = new_figure((1.25 * cols, 1.45 * rows))
+    fig = new_figure((1.25 * cols, (2.15 if P is not None else 1.45) * rows + (0.3 if P is not None else 0)))
     axes = fig.subplots(rows, cols)
+    short = {"car": "car", "bus": "bus", "pedestrian": "ped"}
     for i, ax in enumerate(np.ravel(axes)):
         ax.set_xticks([])
         ax.set_yticks([])
@@ -191,11 +204,13 @@ def show_examples(images, Y, n=16, cols=8, P=None):
             ax.axis("off")
             continue
         ax.imshow(images[i].reshape(size, size), cmap="gray_r", vmin=0, vmax=1)
-        names = [name[:3] if name != "pedestrian" else "ped" for name, y in zip(LABELS, Y[i]) if y == 1]
-        title = "+".join(names) or "nothing"
+        names = [short[name] for name, y in zip(LABELS, Y[i]) if y == 1]
+        ax.set_title(f"{i}: " + ("+".join(names) or "nothing"), fontsize=9)
         if P is not None:
-            title += "\n" + " ".join(f"{p:.2f}" for p in P[i])
-        ax.set_title(title, fontsize=8)
+            ax.set_xlabel("\n".join(f"{short[name]} {p:.2f}" for name, p in zip(LABELS, P[i])), fontsize=9)
+    if P is not None:
+        fig.suptitle("above each image: what it contains;  below: the network's probability "
+                     "$a_k$ for each label", fontsize=9)
     show_figure(fig)
 
 
