@@ -50,3 +50,47 @@ def test_missing_bias(capsys):
 def test_raises(capsys):
     out = run(lambda x, w, b: x @ w, capsys)
     assert "raised ValueError" in out
+
+
+# --- the three ways: reference solution, untouched skeleton, and the quiz -------------------------
+import pytest  # noqa: E402
+
+from nnlib.exercises import ch12_conv as ex  # noqa: E402
+from nnlib.exercises.quiz import check_answer  # noqa: E402
+from nnlib.exercises.solutions import ch12_conv as sol  # noqa: E402
+
+
+def test_reference_solution_passes(capsys):
+    assert run(sol.my_conv1d, capsys).strip() == "All tests passed!"
+
+
+def test_skeleton_says_not_done(capsys):
+    def my_conv1d(x, w, b):
+        return None
+
+    out = run(my_conv1d, capsys)
+    assert out.startswith("Not done yet: `my_conv1d` still returns None") and out.count("\n") == 1
+
+
+def test_hints():
+    assert 2 <= len(sol.HINTS["my_conv1d"]) <= 3
+
+
+@pytest.mark.parametrize("q", ex.QUIZ, ids=lambda q: q.text[:30])
+def test_quiz_right_answer_accepted_wrong_rejected(q):
+    assert check_answer(q, q.answer)[0]
+    if q.options is None:
+        assert not check_answer(q, q.answer * 2 + 1)[0]
+    else:
+        for k in range(len(q.options)):
+            if k != q.answer:
+                assert not check_answer(q, k)[0]
+
+
+def test_quiz_answers_are_computed():
+    from nnlib.conv import output_length
+    assert ex.QUIZ[0].answer == output_length(200, 9)
+    assert ex.QUIZ[1].answer == output_length(100, 20, strides=10)
+    x, w = np.random.default_rng(0).normal(size=30), np.arange(5.0)
+    np.testing.assert_allclose(np.convolve(x, w[::-1], mode="valid"), np.correlate(x, w, mode="valid"))
+    assert ex.QUIZ[3].options[ex.QUIZ[3].answer].startswith("`np.correlate")

@@ -100,7 +100,7 @@ def setup_window(fig):
     idx = np.arange(len(_X))
     ax_x.plot(idx, _X, color="0.55", lw=1)
     for b in _BEATS:
-        ax_x.axvline(b, color="C3", lw=0.6, ls=":", alpha=0.6)
+        ax_x.axvline(b, color="C4", lw=0.8, ls=":", alpha=0.8)      # R spikes (red means a negative product)
     ax_x.set(ylabel="input x", ylim=ax_x.get_ylim())
     ax_x.set_title(" ", fontsize=10)
 
@@ -108,7 +108,7 @@ def setup_window(fig):
         ax.axhline(0, color="0.5", lw=0.8)
         ax.set(xticks=range(K), ylim=bars_lim)
         ax.set_title(" ", fontsize=9)
-    ax_w.set_xlabel(" \n ", fontsize=8)                                # two lines of room
+    ax_w.set_xlabel(" \n ", fontsize=9)                                # two lines of room
 
     ax_z.axhline(0, color="0.5", lw=0.8)
     ax_z.set(xlabel="sample (output drawn under the centre of its window)", ylabel=" ",
@@ -119,7 +119,7 @@ def setup_window(fig):
         seen=ax_x.plot([], [], "o", color="C1", ms=4)[0],
         weights=ax_w.bar(ks, np.zeros(K), color="C0").patches,
         products=ax_p.bar(ks, np.zeros(K)).patches,
-        explain=_label_slot(ax_w, ax_w.xaxis.label, fontsize=8, color="0.25"),
+        explain=_label_slot(ax_w, ax_w.xaxis.label, fontsize=9, color="0.25"),
         faint=ax_z.plot([], [], color="C0", lw=0.8, alpha=0.35)[0],
         done=ax_z.plot([], [], color="C0", lw=1.6)[0],
         point=ax_z.plot([], [], "o", color="C1", ms=8, mec="k", zorder=5)[0],
@@ -139,19 +139,19 @@ def update_window(p, kernel, position, relu_output):
 
     p["span"].set_x(t0 - 0.5)                                            # K wide: inputs t0 .. t0 + K - 1
     p["seen"].set_data(np.arange(t0, t0 + K), _X[t0:t0 + K])
-    p["ax_x"].title.set_text(f"the unit sees only inputs {t0} to {t0 + K - 1} "
-                             f"(a dense unit would see all {len(_X)})")
+    p["ax_x"].title.set_text(f"the unit sees only inputs {t0} to {t0 + K - 1} (counted from 0; "
+                             f"a dense unit would see all {len(_X)})")
 
     for bar, wk in zip(p["weights"], w):
         bar.set_height(wk)
-    p["ax_w"].title.set_text(f"kernel '{kernel}': 9 weights w_k, bias 0")
+    p["ax_w"].title.set_text(f"kernel '{kernel}': 9 weights $w_k$, bias 0")
     p["explain"].set_text(explain.replace(": ", ":\n", 1))
 
     prods = w * _X[t0:t0 + K]
     for bar, pk in zip(p["products"], prods):
         bar.set_height(pk)
         bar.set_facecolor("C2" if pk >= 0 else "C3")
-    p["ax_p"].title.set_text(f"w_k · x[{t0}+k]; their sum z[{t0}] = {fmt(float(z[t0]), 3)}")
+    p["ax_p"].title.set_text(f"$w_k \\, x_{{{t0}+k}}$; their sum $z_{{{t0}}}$ = {fmt(float(z[t0]), 3)}")
 
     label = "relu(z)" if relu_output else "z"
     p["faint"].set_data(centers, a)
