@@ -106,3 +106,57 @@ def test_backward_does_not_mutate_check_data(capsys):
         dz *= 1.0
         return backward(dz, a, W)
     assert "All tests passed!" in run(check_dense_backward, inplace, capsys)
+
+
+# ---- the reference solutions and the skeletons as shipped -------------------------------------
+import pytest  # noqa: E402
+
+from nnlib.exercises.ch04_backprop import QUIZ  # noqa: E402
+from nnlib.exercises.quiz import check_answer  # noqa: E402
+from nnlib.exercises.solutions import ch04_backprop as ref  # noqa: E402
+
+
+def test_reference_solutions_pass(capsys):
+    assert run(check_neuron_grads, ref.neuron_grads, capsys).strip() == "All tests passed!"
+    assert run(check_dense_backward, ref.dense_backward, capsys).strip() == "All tests passed!"
+
+
+def test_skeletons_say_not_done(capsys):
+    def neuron_grads(x, y, w, b):
+        return None
+
+    def dense_backward(dz, a_in, W):
+        return None
+    out = run(check_neuron_grads, neuron_grads, capsys)
+    assert len(out.strip().splitlines()) == 1 and out.startswith("Not done yet: `neuron_grads` still returns None")
+    out = run(check_dense_backward, dense_backward, capsys)
+    assert len(out.strip().splitlines()) == 1 and out.startswith("Not done yet: `dense_backward` still returns None")
+
+
+def test_hints_for_every_solution():
+    for name in ("neuron_grads", "dense_backward"):
+        assert 2 <= len(ref.HINTS[name]) <= 3 and callable(getattr(ref, name))
+
+
+@pytest.mark.parametrize("q", QUIZ, ids=lambda q: q.text[:30])
+def test_quiz_right_answer_accepted_wrong_rejected(q):
+    assert check_answer(q, q.answer)[0]
+    if q.options is None:
+        assert not check_answer(q, q.answer * 1.5 + 1)[0]
+    else:
+        for k in range(len(q.options)):
+            if k != q.answer:
+                assert not check_answer(q, k)[0]
+
+
+def test_quiz_numbers_are_the_chapters():
+    import numpy as np
+    w = 1.0
+    assert QUIZ[0].answer == 2 * (2 + 3 * w) * 3
+    x, y, w1, b1, w2, b2 = 1.0, 5.0, 2.0, 0.0, 3.0, 1.0
+    a1 = max(w1 * x + b1, 0.0)
+    assert QUIZ[1].answer == (w2 * a1 + b2 - y) * a1
+    assert not check_answer(QUIZ[1], 6)[0]          # dJ/dw1, the tempting neighbour
+    factor = 1 - 18 * 0.1                           # the step factor for alpha = 0.1
+    assert -1 < factor < 0 and QUIZ[2].answer == 1  # zig-zag that converges
+    assert (np.zeros((8, 3)).T @ np.zeros((8, 1))).shape == (3, 1) and QUIZ[3].answer == 0

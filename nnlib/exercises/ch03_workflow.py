@@ -3,7 +3,8 @@ import numpy as np
 
 from ..datasets import load_coffee_data
 from ..model import Sequential
-from ._core import CheckFailed, expect_close, run
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 
 def check_normalize(normalize):
@@ -19,7 +20,7 @@ def check_normalize(normalize):
                           "(X.mean(axis=0), X.std(axis=0)): axis=0 runs down the rows, one number per feature.")
 
     def new_examples():
-        out = normalize(X_train, X_new)
+        out = expect_done(normalize(X_train, X_new))
         own = (X_new - X_new.mean(axis=0)) / X_new.std(axis=0)
         if np.shape(out) == own.shape and np.allclose(out, own):
             raise CheckFailed("new examples were normalised with their OWN mean and std. Use the training "
@@ -28,14 +29,15 @@ def check_normalize(normalize):
                      hint="Compute mean and std from X_train only, then apply them to X.")
 
     def whole_matrix():
-        out = normalize(X_train, X_train)
+        out = expect_done(normalize(X_train, X_train))
         flat = (X_train - X_train.mean()) / X_train.std()
         if np.shape(out) == flat.shape and np.allclose(out, flat):
             raise CheckFailed("you used one mean and std for the whole matrix; each feature needs its own: "
                               "X.mean(axis=0) and X.std(axis=0).")
 
     return run([("one mean and std per feature", whole_matrix), ("the training data", train_itself),
-                ("new examples use the training statistics", new_examples)])
+                ("new examples use the training statistics", new_examples)],
+               normalize, "compute one mean and one std per column of X_train, then return (X - mean) / std")
 
 
 def check_coffee_model(train_coffee, target=0.95):
@@ -52,7 +54,7 @@ def check_coffee_model(train_coffee, target=0.95):
     state = {}
 
     def builds_a_model():
-        model = train_coffee(Xn, y)
+        model = expect_done(train_coffee(Xn, y))
         if not isinstance(model, Sequential):
             raise CheckFailed(f"train_coffee should return the trained nnlib Sequential model; received "
                               f"{type(model).__name__}. End the function with `return model`.")
@@ -84,7 +86,44 @@ def check_coffee_model(train_coffee, target=0.95):
                 f"or a larger learning rate in step 3 (e.g. Adam(learning_rate=0.05), 300 epochs). With 3 "
                 f"hidden units training often stalls near 91%, when one unit has not found its edge of the "
                 f"good-roast triangle: more hidden units (e.g. 6) make that much less likely.")
-        print(f"accuracy on 400 new roasts: {acc:.1%} (always 'bad roast' would get {always_bad:.1%})")
 
     return run([("build and compile", builds_a_model), ("the output layer", output_layer),
-                ("accuracy on new roasts", accuracy)])
+                ("accuracy on new roasts", accuracy)], train_coffee,
+               "build a Sequential model ending in one sigmoid unit, compile it, fit it, then return it")
+
+
+QUIZ = [
+    Question("`model.fit(Xt, yt, epochs=10, batch_size=32)` on 2000 examples: how many gradient-descent "
+             "steps does it take in all?", answer=630,
+             why="2000 / 32 = 62.5, so 63 mini-batches per epoch (the log's `63/63`), one step each: "
+                 "63 · 10 = 630.",
+             rel_tol=0.001),
+    Question("The notes' network reads 400 inputs and has layers of 25, 15 and 1 units. How many "
+             "parameters does its second layer (15 units) have?", answer=390,
+             why="it reads the 25 outputs of layer 1: 25 · 15 weights plus 15 biases = 390.", rel_tol=0.001),
+    Question("You want the model's prediction for one roast, `x = np.array([200.0, 17.0])`. What do you "
+             "pass to `predict`?",
+             options=["`x` as it is", "`x.reshape(1, -1)`", "`x.reshape(-1, 1)`", "`x.T`"], answer=1,
+             why="a model wants a matrix with one example per row: shape (1, 2), one roast with 2 features.",
+             wrong={0: "shape (2,) is 1-D: nnlib and Keras both refuse it, it does not say which way it is meant",
+                    2: "shape (2, 1) means two examples of one feature each",
+                    3: "transposing a 1-D array leaves it 1-D, shape (2,)"}),
+    Question("A new roast comes in after training. How do you normalise it?",
+             options=["with its own mean and standard deviation",
+                      "with the mean and standard deviation of the training data",
+                      "not at all: normalising is only for training",
+                      "with the mean and standard deviation of training and new data together"], answer=1,
+             why="the weights were learned for inputs scaled the training data's way; the same mu and sigma "
+                 "must be applied to every new example.",
+             wrong={0: "one example has standard deviation 0, and the scale would differ from training",
+                    2: "the network would see raw values in the hundreds, which saturate its sigmoids",
+                    3: "then the scaling changes whenever new data arrive, under weights that do not"}),
+    Question("The first line of the log reads `loss: 0.5160`. What is that number?",
+             options=["the cost at the random start, before any step",
+                      "the mean of the 63 mini-batch losses computed during epoch 1, while the weights moved",
+                      "the cost on all 2000 examples after epoch 1"], answer=1,
+             why="`fit` averages the loss of each mini-batch as it trains, so it is lower than the cost at "
+                 "the start and higher than the cost at the end of the epoch.",
+             wrong={0: "the start cost is higher: the weights already improve during the epoch",
+                    2: "that would need one more pass over the data after the epoch; `fit` does not make it"}),
+]

@@ -6,7 +6,8 @@ never use the learner's backward formulas.
 import numpy as np
 
 from ..gradcheck import numerical_gradient
-from ._core import CheckFailed, expect_close, run
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 
 def _neuron_J(x, y, w, b):
@@ -36,7 +37,7 @@ def check_neuron_grads(neuron_grads):
     def one(case):
         def fn():
             x, y, w, b = case
-            J, dw, db = _as_triple(neuron_grads(x, y, w, b), "neuron_grads", "(J, dJ_dw, dJ_db)")
+            J, dw, db = _as_triple(expect_done(neuron_grads(x, y, w, b)), "neuron_grads", "(J, dJ_dw, dJ_db)")
             J_exp, dw_exp, db_exp = _numeric_neuron(x, y, w, b)
             d = w * x + b - y
             where = f"neuron_grads(x={x:g}, y={y:g}, w={w:g}, b={b:g})"
@@ -60,7 +61,8 @@ def check_neuron_grads(neuron_grads):
                          hint=hint_b or "dJ/db = dJ/dd * dd/da * da/db = d * 1 * 1.")
         return fn
 
-    return run([(f"x={c[0]:g}, y={c[1]:g}, w={c[2]:g}, b={c[3]:g}", one(c)) for c in cases])
+    return run([(f"x={c[0]:g}, y={c[1]:g}, w={c[2]:g}, b={c[3]:g}", one(c)) for c in cases], neuron_grads,
+               "compute c, a, d and J forward, then dJ/dw and dJ/db by the chain rule, and return all three")
 
 
 def check_dense_backward(dense_backward):
@@ -85,7 +87,7 @@ def check_dense_backward(dense_backward):
     state = {}
 
     def call():
-        state["out"] = _as_triple(dense_backward(dz.copy(), a_in.copy(), W.copy()), "dense_backward",
+        state["out"] = _as_triple(expect_done(dense_backward(dz.copy(), a_in.copy(), W.copy())), "dense_backward",
                                   "(dW, db, da_in)")
 
     def grad_W():
@@ -112,4 +114,44 @@ def check_dense_backward(dense_backward):
                      hint="da_in = dz @ W.T: (5, 3) @ (3, 4) -> (5, 4), the shape of a_in.")
 
     return run([("call and return (dW, db, da_in)", call), ("dW", grad_W), ("db", grad_b),
-                ("da_in", grad_a_in)])
+                ("da_in", grad_a_in)], dense_backward, "compute dW, db and da_in from dz, a_in and W, and return all three")
+
+
+QUIZ = [
+    Question("For $J = (2 + 3w)^2$, what is $\\partial J / \\partial w$ at $w = 1$?", answer=30,
+             why="$a = 2 + 3w = 5$, $\\partial J/\\partial a = 2a = 10$, $\\partial a/\\partial w = 3$: "
+                 "$10 \\cdot 3 = 30$.", rel_tol=0.001),
+    Question("The course's two-layer example: $x = 1$, $y = 5$, $a^{[1]} = \\mathrm{ReLU}(w^{[1]} x + b^{[1]})$, "
+             "$a^{[2]} = w^{[2]} a^{[1]} + b^{[2]}$, $J = \\frac12 (a^{[2]} - y)^2$, with $w^{[1]} = 2$, "
+             "$b^{[1]} = 0$, $w^{[2]} = 3$, $b^{[2]} = 1$. What is $\\partial J / \\partial w^{[2]}$?", answer=4,
+             why="$a^{[1]} = 2$, $a^{[2]} = 7$, $\\partial J/\\partial a^{[2]} = a^{[2]} - y = 2$, and "
+                 "$\\partial a^{[2]}/\\partial w^{[2]} = a^{[1]} = 2$: $2 \\cdot 2 = 4$. (For $w^{[1]}$ it is "
+                 "$2 \\cdot w^{[2]} \\cdot 1 \\cdot x = 6$.)", rel_tol=0.001),
+    Question("Gradient descent on $J(w) = (2 + 3w)^2$ with $\\alpha = 0.1$. What happens?",
+             options=["w slides smoothly down to the minimum",
+                      "w jumps over the minimum every step but still converges",
+                      "w jumps further away every step: it diverges"], answer=1,
+             why="each step multiplies $w - w^*$ by $1 - 18\\alpha = -0.8$: the sign flips (a jump over the "
+                 "minimum) and the distance shrinks to 0.8 of itself.",
+             wrong={0: "smooth descent needs $\\alpha < 1/18 \\approx 0.056$",
+                    2: "divergence starts above $\\alpha = 2/18 \\approx 0.111$"}),
+    Question("A layer has $W$ of shape (3, 1) and sees a mini-batch of $m = 8$ examples. What is the "
+             "shape of $dW = A_{in}^T dZ$?",
+             options=["(3, 1)", "(8, 1)", "(1, 3)", "(8, 3)"], answer=0,
+             why="$A_{in}^T$ is (3, 8) and $dZ$ is (8, 1): $dW$ is (3, 1), the shape of $W$; the sum over "
+                 "the 8 examples happens inside the product.",
+             wrong={1: "that is the shape of $dZ$: one row per example, before summing over them",
+                    2: "$dW$ always has the shape of $W$, never its transpose",
+                    3: "that is the shape of $dA_{in}$ for a layer with 3 inputs"}),
+    Question("Why are a network's weights not all started at the same value (say 0.5)?",
+             options=["the first forward pass would give NaN",
+                      "the units of a layer would get the same gradients and stay identical",
+                      "equal weights make the cost non-convex",
+                      "Keras refuses equal weights"], answer=1,
+             why="equal units compute equal outputs, get equal gradients and take equal steps, so they never "
+                 "differ: the chapter's 3 hidden units stay identical after 300 steps. Random weights break "
+                 "the symmetry; the biases can then start at 0.",
+             wrong={0: "the forward pass works fine; the trouble is that the units never become different",
+                    2: "convexity is about the loss and the output unit, not about the starting point",
+                    3: "set_weights accepts any numbers of the right shapes"}),
+]

@@ -146,25 +146,25 @@ def setup_training(fig):
     ax.axhline(_bce_of_base_rate(), color="0.6", ls=":", lw=1)
     # at the right end of the x axis whatever its scale (x in axes coordinates, y in data)
     ax.text(1.02 / 1.04, _bce_of_base_rate(), f"J of always saying P(good) = {BASE_RATE:.0%}",
-            transform=ax.get_yaxis_transform(), fontsize=7.5, color="0.4", va="bottom", ha="right")
+            transform=ax.get_yaxis_transform(), fontsize=9, color="0.4", va="bottom", ha="right")
     ax.set(xlabel="epoch (0 = random start)", ylabel="cost J (binary cross-entropy)")
     ax.set_title(" ", fontsize=9.5)
-    p = dict(ax=ax, curve=ax.plot([], [], color="C0", lw=1.8, ms=4)[0], note=note_slot(ax))
+    p = dict(ax=ax, curve=ax.plot([], [], color="#6a3d9a", lw=1.8, ms=4)[0], note=note_slot(ax))   # purple: not a roast colour
 
     ax2 = fig.add_subplot(gs[1])
     ax2.set_in_layout(False)
     p["map"] = ax2.imshow(np.zeros((_N, _N)), origin="lower", extent=(*T_RANGE, *D_RANGE),
                           aspect="auto", cmap="RdBu_r", vmin=0, vmax=1, alpha=0.55)
     good = Y_COFFEE[:, 0] == 1
-    roasts = [ax2.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=18, marker="x", color="C3",
+    roasts = [ax2.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=30, marker="X", facecolors="#b2182b", edgecolors="k", lw=0.6,
                           label="good roast (y = 1)"),
-              ax2.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=12, facecolors="none",
-                          edgecolors="C0", lw=0.7, label="bad roast (y = 0)")]
+              ax2.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=18, facecolors="white",
+                          edgecolors="#08306b", lw=0.9, label="bad roast (y = 0)")]
     p["boundary"] = ax2.plot([], [], color="k", lw=1.5, label="boundary P = 0.5")[0]
     ax2.set(xlabel="temperature (°C)", ylabel="duration (min)", xlim=T_RANGE, ylim=D_RANGE,
             title="P(good roast) after training (red = high)")
     ax2.title.set_fontsize(9.5)
-    p["legend"] = ax2.legend(loc="upper right", fontsize=7, framealpha=0.9)
+    p["legend"] = ax2.legend(loc="best", fontsize=9, framealpha=0.9)
     p["map_note"] = note_slot(ax2, color="#555555")
     # the map changes under the roasts, the legend and the frame: they are repainted on top
     p["over_map"] = [*roasts, p["legend"], *ax2.spines.values()]

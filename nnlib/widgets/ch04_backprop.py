@@ -12,7 +12,7 @@ minimum is at w* = -2/3; the steps converge smoothly for alpha < 1/18, zig-zag f
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ._core import Choice, Slider, Widget, fmt, note_slot, say
+from ._core import Choice, Slider, Widget, fmt, note_slot, rung, say
 
 GRAPHS = ["J = (2 + 3w)²", "neuron: J = ½(wx + b − y)²"]
 X_N, Y_N, B_N = -2.0, 2.0, 8.0     # the course's one-neuron example: x = -2, y = 2, b = 8
@@ -65,11 +65,13 @@ def _value(val):
 
 
 def _grad(name, grad):
-    return f"∂J/∂{name} = {fmt(float(grad), 4)}"
+    return f"∂J/∂{name} = {fmt(float(grad) + 0.0, 4)}"   # + 0.0: never "-0"
 
 
 def _local(graph, label, val, flat):
-    text = f"{label} = {fmt(float(val), 3)}"
+    # a constant derivative is already a number in its label ("∂a/∂w = 3"): not "= 3 = 3"
+    constant = label.rsplit("= ", 1)[-1].lstrip("-").replace(".", "").isdigit()
+    text = label if constant else f"{label} = {fmt(float(val), 3)}"
     return text.replace(" = ", "\n= ", 1) if flat and graph == GRAPHS[1] else text
 
 
@@ -79,7 +81,7 @@ def _chain(graph, nodes):
         return ("chain rule: ∂J/∂w = ∂J/∂a · ∂a/∂w = 2a · 3 =",
                 f"{fmt(float(nodes['a'][2]), 4)} · 3 = {fmt(float(nodes['w'][2]), 4)}")
     return ("chain rule: ∂J/∂w = ∂J/∂d · ∂d/∂a · ∂a/∂c · ∂c/∂w = d · 1 · 1 · x =",
-            f"{fmt(float(nodes['d'][1]), 4)} · 1 · 1 · ({X_N:g}) = {fmt(float(nodes['w'][2]), 4)}")
+            f"{fmt(float(nodes['d'][1]), 4)} · 1 · 1 · ({X_N:g}) = {fmt(float(nodes['w'][2]) + 0.0, 4)}")
 
 
 def setup_graph(fig, graph):
@@ -106,7 +108,7 @@ def setup_graph(fig, graph):
         x0, y0 = pos[name]
         ax.add_patch(FancyBboxPatch((x0 - bw / 2, y0 - bh / 2), bw, bh, boxstyle="round,pad=0.04",
                                     fc="#eef3fb" if name not in ("w", "b") else "#fff4e0", ec="0.3"))
-        text(x0, y0 + 0.15, formula, ha="center", va="center", fontsize=8, color="0.25")
+        text(x0, y0 + 0.15, formula, ha="center", va="center", fontsize=9, color="0.25")
         t = text(x0, y0 - 0.13, _value(val), ha="center", va="center", fontsize=11, weight="bold")
         if val != other_nodes[name][1]:
             value[name] = t
@@ -123,14 +125,14 @@ def setup_graph(fig, graph):
         ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=13, color="0.35", lw=1.3))
         if flat:      # above the arrow, clear of the boxes
             t = text((start[0] + end[0]) / 2, y1 + bh / 2 + 0.12, _local(graph, label, val, flat),
-                     ha="center", va="bottom", fontsize=8, color="C0")
+                     ha="center", va="bottom", fontsize=9, color="C0")
         else:
             t = text(end[0] - 0.05, (start[1] + end[1]) / 2, _local(graph, label, val, flat), ha="left",
-                     va="center", fontsize=8, color="C0")
+                     va="center", fontsize=9, color="C0")
         if val != other_edges[i][3]:
             local[i] = (t, flat)
     text(-0.3, 2.4, "forward values in the boxes (black) · local derivatives on the arrows (blue) · "
-                    "backward values ∂J/∂node under the boxes (red)", fontsize=8.5, va="top", color="0.3")
+                    "backward values ∂J/∂node under the boxes (red)", fontsize=9, va="top", color="0.3")
     formula = text(-0.3 if graph == GRAPHS[0] else 3.6, -1.05 if graph == GRAPHS[1] else -0.35,
                    _chain(graph, nodes)[0], fontsize=10, va="bottom", ha="left")
     chain = ax.annotate("", xy=(1, 0), xycoords=formula, xytext=(3, 0), textcoords="offset points",
@@ -140,12 +142,12 @@ def setup_graph(fig, graph):
     left, right = bottom.subgridspec(1, 2, width_ratios=[0.64, 0.36])
     ax2 = fig.add_subplot(left)
     ws = np.linspace(-4, 4, 300)
-    ax2.plot(ws, J_of(graph, ws), color="C0", lw=1.8, label="J(w)")
+    ax2.plot(ws, J_of(graph, ws), color="0.2", lw=1.8, label="J(w)")   # blue is for local derivatives
     tangent = ax2.plot([], [], color="C3", lw=1.5, label="tangent at w: slope ∂J/∂w")[0]
     point = ax2.plot([], [], "o", color="C3", ms=6)[0]
     top = float(J_of(graph, ws).max())
     ax2.set(xlim=(-4, 4), ylim=(-0.08 * top, top * 1.05), xlabel="w", ylabel="J")
-    ax2.legend(loc="upper center", fontsize=8)
+    ax2.legend(loc="best", fontsize=9)
     ax3 = fig.add_subplot(right)
     ax3.axis("off")
 
@@ -171,13 +173,13 @@ def update_graph(p, graph, w):
         t.set_text(_local(graph, edges[i][2], edges[i][3], flat))
     p["chain"].set_text(_chain(graph, nodes)[1])
 
-    Jw, g = float(J_of(graph, w)), float(nodes["w"][2])
+    Jw, g = float(J_of(graph, w)), float(nodes["w"][2]) + 0.0
     span = 0.9
     p["tangent"].set_data([w - span, w + span], [Jw - g * span, Jw + g * span])
     p["point"].set_data([w], [Jw])
     eps = 1e-3
     num = float((J_of(graph, w + eps) - J_of(graph, w - eps)) / (2 * eps))
-    p["numerical"].set_text(f"= {num:.6f}")
+    p["numerical"].set_text(f"= {round(num, 6) + 0.0:.6f}")
     p["backprop"].set_text(f"chain rule: {g:.6f}")
     return [*p["value"].values(), *p["grad"].values(), *(t for t, _ in p["local"].values()), p["chain"],
             p["tangent"], p["point"], p["numerical"], p["backprop"]]
@@ -218,38 +220,44 @@ def descend(w0, learning_rate, steps):
     return np.array(ws)
 
 
-# Fixed axis ranges, chosen for every setting of the sliders (so a slider move only repaints the
-# points): the cost curve around the minimum, all 40 steps, and |w - w*| from float64 precision
-# (1e-16) to 1000. A diverging run leaves these ranges; the path shows where it jumps out.
+# The cost curve's axes are fixed around the minimum. The right plot's axes follow the run on
+# ladders (see rung): its step axis ends at the first of STEP_AXIS that holds the steps taken,
+# its |w - w*| axis spans the decades the run reaches, so the plot is filled at every setting
+# and a slider move only costs a full redraw when a rung is crossed. A diverging run leaves the
+# left plot; the path shows where it jumps out.
 W_RANGE, J_RANGE = (-3.5, 2.2), (-5.0, 100.0)
-STEP_RANGE, DIST_RANGE = (-0.5, 40.5), (1e-17, 1e3)
+STEP_AXIS = [5, 10, 20, 40]
+DIST_TOP = [10.0, 1e3, 1e8, 1e16, 1e32, 1e64, 1e151]
+DIST_BOTTOM = [1e-1, 1e-3, 1e-6, 1e-10, 1e-17]   # descending: the first at or below the run's minimum
+CMAP = "viridis"   # a dot's colour is its step number, in both plots (the right plot's x axis is the key)
 
 
 def setup_gd(fig):
     """Left: the cost curve J(w) and empty artists for the path. Right: empty |w - w*| per step."""
     ax = fig.add_subplot(1, 2, 1)
     grid = np.linspace(*W_RANGE, 300)
-    ax.plot(grid, J_sq(grid), color="C0", lw=1.8, zorder=1)
+    ax.plot(grid, J_sq(grid), color="0.35", lw=1.8, zorder=1)
     ax.axvline(W_STAR, color="0.7", ls=":", lw=1)
     ax.set(xlim=W_RANGE, ylim=J_RANGE, xlabel="w", ylabel="J(w) = (2 + 3w)²", title=" ")
     ax.title.set_fontsize(9.5)
     ax2 = fig.add_subplot(1, 2, 2)
-    ax2.set(yscale="log", xlim=STEP_RANGE, ylim=DIST_RANGE, xlabel="step",
+    ax2.set(yscale="log", xlabel="step (a dot's colour = its step, in both plots)",
             ylabel="|w − w*|  (log scale)", title=" ")
     ax2.title.set_fontsize(9.5)
-    ax2.axhline(1e-16, color="0.7", ls=":", lw=1)
-    ax2.text(STEP_RANGE[1] - 0.5, 1.6e-16, "float64 precision: w = w* to 16 digits", ha="right",
-             va="bottom", fontsize=7.5, color="0.45")
+    floor = ax2.axhline(1e-16, color="0.7", ls=":", lw=1)
+    floor_text = ax2.text(0.98, 1.6e-16, "float64 precision: w = w* to 16 digits", ha="right",
+                          va="bottom", fontsize=9, color="0.45", transform=ax2.get_yaxis_transform())
     parts = dict(
-        ax=ax, ax2=ax2,
-        path=ax.plot([], [], color="C3", lw=0.8, alpha=0.7, zorder=2)[0],
-        points=ax.scatter([], [], c=[], cmap="autumn", s=28, zorder=3, edgecolors="k", linewidths=0.4),
-        start=ax.plot([], [], "s", color="k", ms=6, zorder=4, label="start w₀")[0],
-        distance=ax2.plot([], [], "o-", color="C3", ms=3.5, lw=1)[0],
+        ax=ax, ax2=ax2, floor=[floor, floor_text],
+        path=ax.plot([], [], color="0.55", lw=0.8, zorder=2)[0],
+        points=ax.scatter([], [], c=[], cmap=CMAP, s=30, zorder=3, edgecolors="k", linewidths=0.5),
+        start=ax.plot([], [], "s", mfc="none", mec="k", mew=1.5, ms=9, zorder=4, label="start w₀")[0],
+        distance=ax2.plot([], [], "-", color="0.55", lw=1, zorder=1)[0],
+        dots=ax2.scatter([], [], c=[], cmap=CMAP, s=22, zorder=2, edgecolors="k", linewidths=0.5),
         warning=note_slot(ax), hint=note_slot(ax, color="#7a4b00"), zigzag=note_slot(ax2, color="#7a4b00"),
     )
     parts["warning"].set_position((0.5, 0.7))   # above the start point
-    parts["legend"] = ax.legend(loc="upper right", fontsize=8)
+    parts["legend"] = ax.legend(loc="best", fontsize=9)
     return parts
 
 
@@ -262,16 +270,26 @@ def update_gd(p, learning_rate, steps, w_start):
     out = np.flatnonzero(~inside)
     path = ws[:out[0] + 1] if out.size else ws      # up to the first jump out of the plot
     p["path"].set_data(path, J_sq(path))
-    order = np.arange(len(ws))[inside]
+    end = rung(STEP_AXIS, int(steps))
+    order = np.arange(len(ws))
+    for dots in (p["points"], p["dots"]):
+        dots.set_clim(0, end)
     p["points"].set_offsets(np.column_stack([ws[inside], Js[inside]]))
-    p["points"].set_array(order)
-    p["points"].set_clim(order.min(), order.max())
+    p["points"].set_array(order[inside])
     p["start"].set_data([ws[0]], [Js[0]])
     p["legend"].get_texts()[0].set_text(f"start w₀ = {ws[0]:.2f}")
     p["ax"].title.set_text(f"α = {fmt(learning_rate)}, {len(ws) - 1} step{'s' if len(ws) != 2 else ''}: "
                            f"w = {fmt(float(ws[-1]), 4)}, J = {fmt(float(Js[-1]), 3)}")
     # below float64 precision of w* (about 1e-16) w is the minimum: shown at 1e-16
-    p["distance"].set_data(np.arange(len(ws)), np.maximum(np.abs(ws - W_STAR), 1e-16))
+    dist = np.maximum(np.abs(ws - W_STAR), 1e-16)
+    p["distance"].set_data(order, dist)
+    p["dots"].set_offsets(np.column_stack([order, dist]))
+    p["dots"].set_array(order)
+    top = rung(DIST_TOP, float(dist.max()) * 3)
+    bottom = next((b for b in DIST_BOTTOM if b <= float(dist.min()) / 3), DIST_BOTTOM[-1])
+    p["ax2"].set(xlim=(-0.5, end + 0.5), ylim=(bottom, top))
+    for artist in p["floor"]:
+        artist.set_visible(bottom < 1e-16)
     p["ax2"].title.set_text(f"distance to the minimum w* = −2/3: × {fmt(factor, 3)} per step")
 
     warning = hint = zigzag = None
@@ -289,8 +307,8 @@ def update_gd(p, learning_rate, steps, w_start):
     say(p["warning"], warning)
     say(p["hint"], hint)
     say(p["zigzag"], zigzag)
-    return [p["path"], p["points"], p["start"], p["legend"], p["ax"].title, p["distance"],
-            p["ax2"].title, p["warning"], p["hint"], p["zigzag"]]
+    return [p["path"], p["points"], p["start"], p["legend"], p["ax"].title, p["distance"], p["dots"],
+            *p["floor"], p["ax2"].title, p["warning"], p["hint"], p["zigzag"]]
 
 
 gd_widget = Widget(
