@@ -75,3 +75,45 @@ def test_changes_its_input(capsys):
 def test_sigmoid_is_not_softmax(capsys):
     out = run(lambda z: 1 / (1 + np.exp(-z)), capsys)
     assert "Check failed (one example)" in out and "sum to 1" in out
+
+
+# ---- the three ways: reference solution, untouched skeleton (above: typical wrong answers) ----
+def test_reference_solution_passes(capsys):
+    from nnlib.exercises.solutions.ch07_softmax import my_softmax
+    assert run(my_softmax, capsys).strip() == "All tests passed!"
+
+
+def test_skeleton_says_not_done(capsys):
+    def my_softmax(z):
+        return None
+    out = run(my_softmax, capsys)
+    assert out.startswith("Not done yet: `my_softmax` still returns None") and out.count("\n") == 1
+    assert "Traceback" not in out
+
+
+def test_hints_exist_for_every_solution():
+    from nnlib.exercises.solutions import ch07_softmax as sol
+    assert 2 <= len(sol.HINTS["my_softmax"]) <= 3
+
+
+# ---- quiz: the right answer is accepted, every wrong option rejected -----------------------
+def test_quiz_answers():
+    from nnlib.activations import softmax
+    from nnlib.exercises.ch07_softmax import QUIZ
+    from nnlib.exercises.quiz import check_answer
+    assert 3 <= len(QUIZ) <= 5
+    for q in QUIZ:
+        assert check_answer(q, q.answer)[0], q.text
+        if q.options is not None:
+            for k in range(len(q.options)):
+                if k != q.answer:
+                    assert not check_answer(q, k)[0], (q.text, k)
+        else:
+            assert not check_answer(q, q.answer * 1.2)[0] and not check_answer(q, 0)[0]
+    # the numbers are the chapter's own
+    z = np.array([[1.0, 2.0, 3.0, 4.0]])
+    assert check_answer(QUIZ[0], softmax(z + 100)[0, 3])[0]
+    assert check_answer(QUIZ[1], -np.log(softmax(np.zeros((1, 4)))[0, 0]))[0]
+    a = softmax(z)[0]
+    assert check_answer(QUIZ[2], a[3] / a[2])[0]
+    assert not check_answer(QUIZ[3], 0)[0] and check_answer(QUIZ[3], 1)[0]

@@ -3,7 +3,8 @@ import math
 
 import numpy as np
 
-from ._core import CheckFailed, expect_close, run
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 
 def _softmax_row(row):
@@ -27,7 +28,7 @@ def check_softmax(my_softmax):
 
     def call(z):
         with np.errstate(all="ignore"):  # a learner's overflow shows as NaN in the message, not as warnings
-            return my_softmax(z)
+            return expect_done(my_softmax(z))
 
     def one_row():
         z = np.array([[1.0, 2.0, 3.0, 4.0]])
@@ -75,4 +76,37 @@ def check_softmax(my_softmax):
 
     return run([("one example", one_row), ("several examples, row by row", rows),
                 ("huge logits", huge), ("each row's own maximum", per_row_max),
-                ("the input is left unchanged", unchanged)])
+                ("the input is left unchanged", unchanged)],
+               my_softmax, "subtract each row's largest logit, exponentiate, and divide by the row's sum")
+
+
+QUIZ = [
+    Question("The logits are $z = (1, 2, 3, 4)$ and $a_4 = 0.644$. Now add 100 to every logit. "
+             "What is $a_4$?", answer=0.644, rel_tol=0.01,
+             why="$e^{z_j + c} = e^c e^{z_j}$, and $e^c$ cancels between numerator and denominator: "
+                 "adding the same constant to every logit changes no probability."),
+    Question("All four logits are equal. What is the loss $-\\log a_y$ (natural log), whatever the true "
+             "class $y$?", answer=1.386, rel_tol=0.01,
+             why="every class gets $a_j = 1/4$, so the loss is $\\log 4 = 1.386$, as the widget shows."),
+    Question("Logit $z_j$ is 1 larger than logit $z_k$. By what factor is $a_j$ larger than $a_k$?",
+             answer=2.718, rel_tol=0.01,
+             why="$a_j / a_k = e^{z_j} / e^{z_k} = e^{z_j - z_k} = e^1 \\approx 2.718$ (the sum cancels): "
+                 "in the course's example $a_4 / a_3 = 0.644 / 0.237$."),
+    Question("With $N = 2$ classes and logits $z_1, z_2$, softmax gives $a_1 = $ ...",
+             options=["$g(z_1)$, the sigmoid of $z_1$", "$g(z_1 - z_2)$", "$z_1 / (z_1 + z_2)$",
+                      "$1/2$ whatever the logits"], answer=1,
+             why="divide numerator and denominator by $e^{z_1}$: $a_1 = 1/(1 + e^{-(z_1 - z_2)})$. "
+                 "Softmax regression with two classes is logistic regression on $z_1 - z_2$.",
+             wrong={0: "that forgets $z_2$: every $a_j$ depends on all the logits",
+                    2: "softmax exponentiates the logits before dividing; and logits can be negative",
+                    3: "only when $z_1 = z_2$"}),
+    Question("A softmax network for the digits 0–9 gets labels `y` of shape $(m,)$ holding integers "
+             "0..9. Which loss fits these labels?",
+             options=["`SparseCategoricalCrossentropy()`", "`CategoricalCrossentropy()`",
+                      "`BinaryCrossentropy()`"], answer=0,
+             why="integer labels are the 'sparse' form; `CategoricalCrossentropy` wants one-hot (or "
+                 "any probability) rows of shape $(m, 10)$.",
+             wrong={1: "it expects rows of shape $(m, 10)$, e.g. `np.eye(10)[y]`; given $(m,)$ integers, "
+                       "nnlib and Keras stop with an error about the shapes (ranks)",
+                    2: "that is for one yes/no output per unit (sigmoid), not one class out of 10"}),
+]

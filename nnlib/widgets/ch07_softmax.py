@@ -40,7 +40,7 @@ def setup_softmax(fig):
     ax2.set_title(" ", fontsize=10)
 
     def value_labels(axis):  # outside the layout: they move with the bars
-        return [axis.text(j, 0, "", ha="center", fontsize=8, in_layout=False) for j in IDX]
+        return [axis.text(j, 0, "", ha="center", fontsize=9, in_layout=False) for j in IDX]
 
     return dict(ax=ax, ax2=ax2,
                 bars=list(ax.bar(IDX, np.zeros(4), color=COLORS, alpha=0.8)),
