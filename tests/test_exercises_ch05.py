@@ -1,7 +1,11 @@
 """The chapter 5 checks pass a right answer and catch the usual wrong ones, with a useful message."""
 import numpy as np
 
-from nnlib.exercises.ch05_activations import check_collapse, check_relu
+import pytest
+
+from nnlib.exercises.ch05_activations import QUIZ, check_collapse, check_relu
+from nnlib.exercises.quiz import check_answer
+from nnlib.exercises.solutions import ch05_activations as sol
 
 
 def run(check, *fns, capsys):
@@ -9,16 +13,38 @@ def run(check, *fns, capsys):
     return capsys.readouterr().out
 
 
-def relu(z):
-    return np.maximum(0.0, z)
-
-
-def relu_d(z):
-    return (np.asarray(z) > 0).astype(float)
+relu, relu_d = sol.my_relu, sol.my_relu_derivative
 
 
 def test_relu_right(capsys):
-    assert "All tests passed!" in run(check_relu, relu, relu_d, capsys=capsys)
+    assert "All tests passed!" in run(check_relu, sol.my_relu, sol.my_relu_derivative, capsys=capsys)
+
+
+def my_relu(z):            # the skeleton as shipped
+    return None
+
+
+def my_relu_derivative(z):
+    return None
+
+
+def my_collapse_skeleton(W1, b1, W2, b2, W3, b3):
+    return None
+
+
+def test_relu_skeleton_says_not_done(capsys):
+    out = run(check_relu, my_relu, my_relu_derivative, capsys=capsys)
+    assert out.strip().startswith("Not done yet: `my_relu` still returns None") and out.count("\n") == 1
+
+
+def test_relu_derivative_skeleton_says_not_done(capsys):
+    out = run(check_relu, sol.my_relu, my_relu_derivative, capsys=capsys)
+    assert out.strip().startswith("Not done yet: `my_relu_derivative` still returns None")
+
+
+def test_collapse_skeleton_says_not_done(capsys):
+    out = run(check_collapse, my_collapse_skeleton, capsys=capsys)
+    assert out.strip().startswith("Not done yet: `my_collapse_skeleton` still returns None") and out.count("\n") == 1
 
 
 def test_relu_with_python_max(capsys):
@@ -46,12 +72,8 @@ def test_relu_that_raises(capsys):
     assert "raised NameError" in out
 
 
-def collapse_right(W1, b1, W2, b2, W3, b3):
-    return W1 @ W2 @ W3, (b1 @ W2 + b2) @ W3 + b3
-
-
 def test_collapse_right(capsys):
-    assert "All tests passed!" in run(check_collapse, collapse_right, capsys=capsys)
+    assert "All tests passed!" in run(check_collapse, sol.collapse, capsys=capsys)
 
 
 def test_collapse_sum_of_biases(capsys):
@@ -87,3 +109,23 @@ def test_collapse_wrong_order(capsys):
 def test_collapse_single_array(capsys):
     out = run(check_collapse, lambda W1, b1, W2, b2, W3, b3: W1 @ W2 @ W3, capsys=capsys)
     assert "Check failed" in out and "pair" in out
+
+
+@pytest.mark.parametrize("q", QUIZ, ids=range(1, len(QUIZ) + 1))
+def test_quiz_right_answer_accepted_wrong_rejected(q):
+    assert check_answer(q, q.answer)[0]
+    if q.options is not None:
+        for k in range(len(q.options)):
+            assert check_answer(q, k)[0] == (k == q.answer)
+    else:
+        assert not check_answer(q, q.answer * 1.5 + 1)[0]
+
+
+def test_quiz_answers_match_the_chapter():
+    from nnlib import activations as act
+    assert np.isclose(act.sigmoid_derivative(0.0), QUIZ[1].answer)
+    assert 2 * 4 + 4 + 4 * 3 + 3 + 3 * 1 + 1 == QUIZ[2].answer
+    assert np.isclose(act.leaky_relu(np.array([-1.0]))[0], QUIZ[4].answer)
+    z = np.array([-2.0])
+    negative = [n for n in ["sigmoid", "tanh", "relu", "leaky_relu", "linear"] if act.get(n)(z)[0] < 0]
+    assert negative == ["tanh", "leaky_relu", "linear"]

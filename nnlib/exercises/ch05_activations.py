@@ -1,7 +1,8 @@
 """Checks for chapter 5: ReLU and its derivative, and collapsing three linear layers into one."""
 import numpy as np
 
-from ._core import CheckFailed, expect_close, run
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 
 def check_relu(my_relu, my_relu_derivative):
@@ -26,15 +27,21 @@ def check_relu(my_relu, my_relu_derivative):
                      hint="return an array of 0s and 1s with the shape of z.")
 
     def at_zero():
-        d0 = np.asarray(my_relu_derivative(np.array([0.0])), dtype=float)
+        d0 = np.asarray(expect_done(my_relu_derivative(np.array([0.0]))), dtype=float)
         if d0.shape == (1,) and d0[0] == 1.0:
             raise CheckFailed("my_relu_derivative(0) returned 1. ReLU has a kink at z = 0 and no "
                               "derivative there; TensorFlow and nnlib use 0, i.e. the test z > 0, "
                               "not z >= 0.")
         expect_close("my_relu_derivative([0])", d0, [0.0])
 
+    try:   # name, in the "Not done yet" line, the first of the two functions still to write
+        pending = my_relu if my_relu(np.zeros(1)) is None else my_relu_derivative
+    except Exception:
+        pending = my_relu
+    todo = ("return np.maximum(0, z), elementwise" if pending is my_relu
+            else "return 1.0 where z > 0 and 0.0 elsewhere, with the shape of z")
     return run([("relu values", values), ("relu keeps the shape", matrix),
-                ("relu derivative", derivative), ("relu derivative at z = 0", at_zero)])
+                ("relu derivative", derivative), ("relu derivative at z = 0", at_zero)], pending, todo)
 
 
 def _three_linear_layers(x, W1, b1, W2, b2, W3, b3):
@@ -54,7 +61,7 @@ def check_collapse(collapse):
     params = [p for pair in zip(Ws, bs) for p in pair]
 
     def returns_pair():
-        out = collapse(*params)
+        out = expect_done(collapse(*params))
         if not isinstance(out, (tuple, list)) or len(out) != 2:
             raise CheckFailed(f"collapse must return a pair (W, b); received {type(out).__name__}.")
         W, b = (np.asarray(o, dtype=float) for o in out)
@@ -92,4 +99,35 @@ def check_collapse(collapse):
         expect_close("x @ W + b vs the three layers", ours, _three_linear_layers(x, *params), atol=1e-9)
 
     return run([("returns (W, b) of the right shapes", returns_pair), ("the combined W", weights),
-                ("the combined b", bias), ("same predictions as the network", predictions)])
+                ("the combined b", bias), ("same predictions as the network", predictions)], collapse,
+               "multiply the three W in layer order, and feed b1 and b2 through the later layers")
+
+
+QUIZ = [
+    Question("For $z = -2$, which activations give a negative $a$?",
+             options=["sigmoid and tanh", "tanh, leaky ReLU and linear", "ReLU and leaky ReLU", "only linear"],
+             answer=1,
+             why="tanh(−2) = −0.964, leaky_relu(−2) = 0.2 · (−2) = −0.4 and linear(−2) = −2; the sigmoid's "
+                 "range is (0, 1) and ReLU gives exactly 0.",
+             wrong={0: "the sigmoid is always between 0 and 1: σ(−2) = 0.119",
+                    2: "ReLU gives exactly 0 for every negative z"}),
+    Question("What is the largest value the sigmoid's derivative $g'(z) = g(z)(1 - g(z))$ takes?", answer=0.25,
+             why="at $z = 0$, $g = 0.5$ and $g' = 0.5 \\cdot 0.5 = 0.25$; everywhere else it is smaller.",
+             rel_tol=1e-6),
+    Question("How many parameters (weights and biases) has a 2 → 4 → 3 → 1 network of `Dense` layers?",
+             answer=31,
+             why="(2 · 4 + 4) + (4 · 3 + 3) + (3 · 1 + 1) = 12 + 15 + 4 = 31. With linear activations all 31 "
+                 "collapse into one $W$ of shape (2, 1) and one $b$: 3 numbers.", rel_tol=1e-9),
+    Question("A network has three hidden layers with the linear activation and a sigmoid output. What can it learn?",
+             options=["anything a deep network can, given enough units", "exactly what logistic regression can: "
+                      "a straight-line decision boundary", "nothing: its output is always 0.5"],
+             answer=1,
+             why="the three linear layers collapse into one $xW + b$, so the output is $\\sigma(xW + b)$: logistic "
+                 "regression. On the two rings it cannot do better than a straight line.",
+             wrong={0: "depth needs a non-linear activation between the layers; without one the layers collapse",
+                    2: "it outputs $\\sigma(xW + b)$, which depends on x; only on the rings did training drive W to about 0"}),
+    Question("`Dense(1, activation=\"leaky_relu\")` in Keras, weight 1, bias 0: what does it output for the input $-1$?",
+             answer=-0.2,
+             why="the `\"leaky_relu\"` function's default slope is 0.2 (the `LeakyReLU()` layer's is 0.3, which "
+                 "would give −0.3).", rel_tol=1e-6),
+]

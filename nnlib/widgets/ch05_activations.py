@@ -50,14 +50,16 @@ def setup_activation(fig, activation, z=Z):
     zero_lines = [ax.axhline(0, color="0.5", lw=0.6), ax.axvline(0, color="0.5", lw=0.6)]
     ax.set(xlim=(z[0], z[-1]), ylim=_ylim(activation, z), xlabel="z", ylabel="a = g(z)  and  g'(z)", title=" ")
     ax.title.set_fontsize(9.5)
-    legend = ax.legend(loc="upper left", fontsize=8, framealpha=0.9)
+    legend = ax.legend(loc="best", fontsize=9, framealpha=0.9)
 
     curves = [ax2.plot(z, z * 0, color=COLORS[name], lw=2.4 if name == activation else 1.0,
                        alpha=1 if name == activation else 0.65, label=name)[0] for name in NAMES]
     threshold = ax2.axhline(0, color="0.3", lw=1, ls=":", label="threshold")
-    ax2.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.1), xlabel="z", ylabel="g'(z)", title="all five derivatives")
+    # room above g' = 1 for the legend (two columns), so it covers no curve
+    ax2.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.8), yticks=[0, 0.25, 0.5, 0.75, 1], xlabel="z", ylabel="g'(z)",
+            title="all five derivatives")
     ax2.title.set_fontsize(9.5)
-    legend2 = ax2.legend(loc="center left", fontsize=7.5, framealpha=0.9)
+    legend2 = ax2.legend(loc="best", fontsize=9, framealpha=0.9, ncol=2)
     return dict(ax=ax, z=z, shade=shade, g=g, dg=dg, legend=legend, curves=curves, threshold=threshold,
                 legend2=legend2, saturated=note_slot(ax), dead=note_slot(ax, color="C3"),
                 # drawn again over the shading, as in a full drawing
