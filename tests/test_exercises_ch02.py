@@ -1,13 +1,48 @@
-"""The chapter 2 checks pass a right answer and catch the usual wrong ones, with a useful message."""
+"""The chapter 2 checks, run three ways: on the reference solution (passes), on the skeleton as
+shipped (says not done), and on typical wrong answers (says what is wrong); and the quiz."""
 import numpy as np
+import pytest
 
 from nnlib.activations import sigmoid
-from nnlib.exercises.ch02_forward import check_dense, check_dense_columns
+from nnlib.exercises.ch02_forward import QUIZ, check_dense, check_dense_columns
+from nnlib.exercises.quiz import check_answer
+from nnlib.exercises.solutions import ch02_forward as sol
 
 
 def run(check, fn, capsys):
     check(fn)
     return capsys.readouterr().out
+
+
+# ---- the reference solutions pass -----------------------------------------------------------
+def test_dense_reference_solution(capsys):
+    assert run(check_dense, sol.my_dense, capsys).strip() == "All tests passed!"
+
+
+def test_columns_reference_solution(capsys):
+    assert run(check_dense_columns, sol.my_dense_columns, capsys).strip() == "All tests passed!"
+
+
+def test_every_solution_has_hints():
+    for name in ["my_dense", "my_dense_columns"]:
+        assert 2 <= len(sol.HINTS[name]) <= 3, name
+
+
+# ---- the skeleton as shipped says "Not done yet", in one line -------------------------------
+def test_dense_skeleton(capsys):
+    def my_dense(A_in, W, b, g):
+        return None
+    assert run(check_dense, my_dense, capsys).strip().splitlines() == [
+        "Not done yet: `my_dense` still returns None — compute Z = A_in @ W + b with one matrix "
+        "product, then return g(Z)."]
+
+
+def test_columns_skeleton(capsys):
+    def my_dense_columns(A_in, W, b, g):
+        return None
+    assert run(check_dense_columns, my_dense_columns, capsys).strip().splitlines() == [
+        "Not done yet: `my_dense_columns` still returns None — compute Z = W @ A_in + b (examples in "
+        "columns), then return g(Z)."]
 
 
 # ---- check_dense (row convention) ------------------------------------------------------------
@@ -78,3 +113,40 @@ def test_columns_without_bias(capsys):
 def test_columns_hard_coded_sigmoid(capsys):
     out = run(check_dense_columns, lambda A, W, b, g: sigmoid(W @ A + b), capsys)
     assert "Check failed (the activation g)" in out
+
+
+def test_columns_without_activation(capsys):
+    out = run(check_dense_columns, lambda A, W, b, g: W @ A + b, capsys)
+    assert "Check failed" in out and "apply the activation" in out
+
+
+# ---- the quiz --------------------------------------------------------------------------------
+def test_quiz_size():
+    assert 3 <= len(QUIZ) <= 5
+
+
+@pytest.mark.parametrize("i", range(len(QUIZ)))
+def test_quiz_right_answer_accepted_and_wrong_ones_rejected(i):
+    q = QUIZ[i]
+    ok, text = check_answer(q, q.answer)
+    assert ok and q.why in text
+    if q.options is not None:
+        for k in range(len(q.options)):
+            if k != q.answer:
+                assert not check_answer(q, k)[0]
+    else:
+        assert not check_answer(q, q.answer * 1.5 + 1)[0]
+        assert not check_answer(q, "not a number")[0]
+
+
+def test_quiz_answers_are_the_chapters_numbers():
+    from nnlib.widgets.ch02_forward import coffee_weights, normalize
+    X = np.zeros((200, 2))
+    W1, b1, W2, b2 = coffee_weights()
+    assert QUIZ[0].options[QUIZ[0].answer] == str((X @ W1 + b1).shape)
+    W = np.array([[1, -3, 5], [-2, 4, -6]])
+    assert QUIZ[1].answer == (np.array([200, 17]) @ W + np.array([-1, 1, 2]))[2]
+    assert QUIZ[2].options[QUIZ[2].answer] == str(W1.T.shape)
+    a1 = sigmoid(normalize([200.0, 13.9]) @ W1 + b1)
+    z2 = float((a1 @ W2 + b2)[0])
+    assert check_answer(QUIZ[3], z2)[0] and round(z2, 2) == QUIZ[3].answer

@@ -7,7 +7,8 @@ import numpy as np
 
 from ..activations import relu, sigmoid
 from ..forward import dense_loop
-from ._core import CheckFailed, expect_close, run
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 
 def _loop_rows(A, W, b, g):
@@ -38,7 +39,7 @@ def check_dense(my_dense):
     b = np.array([0.5, -1.0, 2.0])
 
     def batch():
-        out = my_dense(A, W, b, sigmoid)
+        out = expect_done(my_dense(A, W, b, sigmoid))
         expected = _loop_rows(A, W, b, sigmoid)
         shape = np.shape(out)
         if shape == (3, 5):
@@ -68,7 +69,8 @@ def check_dense(my_dense):
                           "hard-coding m or looping over a fixed number of rows.")
 
     return run([("a batch of 5 examples", batch), ("the activation g", uses_g),
-                ("one example in a (1, 4) matrix", one_example)])
+                ("one example in a (1, 4) matrix", one_example)], my_dense,
+               "compute Z = A_in @ W + b with one matrix product, then return g(Z)")
 
 
 def check_dense_columns(my_dense_columns):
@@ -83,7 +85,7 @@ def check_dense_columns(my_dense_columns):
     b = np.array([[0.5], [-1.0], [2.0]])
 
     def values():
-        out = my_dense_columns(A, W, b, sigmoid)
+        out = expect_done(my_dense_columns(A, W, b, sigmoid))
         expected = _loop_rows(A.T, W.T, b[:, 0], sigmoid).T   # the row-convention layer, transposed
         shape = np.shape(out)
         if shape == (5, 3):
@@ -101,4 +103,41 @@ def check_dense_columns(my_dense_columns):
         expect_close("my_dense_columns(..., g=relu)", out, _loop_rows(A.T, W.T, b[:, 0], relu).T,
                      hint="Apply the function g given as the 4th argument.")
 
-    return run([("5 examples in columns", values), ("the activation g", uses_g)])
+    return run([("5 examples in columns", values), ("the activation g", uses_g)], my_dense_columns,
+               "compute Z = W @ A_in + b (examples in columns), then return g(Z)")
+
+
+QUIZ = [
+    Question("The 200 coffee roasts are the rows of $X$, shape (200, 2), and $W^{[1]}$ has shape (2, 3). "
+             "What is the shape of $Z^{[1]} = X W^{[1]} + \\vec b^{[1]}$?",
+             options=["(200, 3)", "(3, 200)", "(200, 2)", "(2, 3)"], answer=0,
+             why="inner sizes match (2 = 2) and the outer ones give the result: (200, 2) @ (2, 3) = (200, 3), "
+                 "one row per roast, one column per hidden unit.",
+             wrong={1: "that is the column convention's $Z^{[1]}$, where examples are columns",
+                    2: "that is $X$ itself; the product replaces the 2 features by the 3 units",
+                    3: "that is $W^{[1]}$; the product has one row per example"}),
+    Question("The notes' worked example: $\\vec x = [200, 17]$, $W = [[1, -3, 5], [-2, 4, -6]]$, "
+             "$\\vec b = [-1, 1, 2]$. Compute $z_3$ by hand (unit 3 uses column 3 of $W$).",
+             answer=900, rel_tol=1e-9,
+             why="$z_3 = 200 \\cdot 5 + 17 \\cdot (-6) + 2 = 1000 - 102 + 2 = 900$, as the chapter's `dense` prints."),
+    Question("In the column convention of other texts (examples in columns), what is the shape of the "
+             "coffee network's $W^{[1]}$?",
+             options=["(2, 3)", "(3, 2)", "(3, 1)", "(200, 3)"], answer=1,
+             why="the column convention's $W^{[l]}$ is $(n^{[l]}, n^{[l-1]})$, the transpose of the course's "
+                 "(2, 3): row $j$ is unit $j$.",
+             wrong={0: "that is the course's (row) convention: column j is unit j",
+                    2: "that is the column convention's $b^{[1]}$"}),
+    Question("For the roast at 200 °C and 13.9 min the hidden layer gives $\\vec a^{[1]} \\approx [0, 0, 0.324]$; "
+             "the output unit has $W^{[2]} \\approx [-18.26, -18.08, -19.34]^T$ and $b^{[2]} \\approx 9.39$. "
+             "What is $z^{[2]}$ (two decimals)?", answer=3.11,
+             why="only unit 3 is on: $z^{[2]} \\approx 0.324 \\cdot (-19.34) + 9.39 \\approx 3.11$, so "
+                 "$a^{[2]} = g(3.11) \\approx 0.957$: a good roast."),
+    Question("The notes write `layer1 = Dense(units=3)`, `a1 = layer1(x)` for an $\\vec x$ of 3 features, "
+             "then `a2 = layer1(a1)` where `layer2(a1)` was meant. What happens?",
+             options=["an error: a1 has the wrong shape", "it runs and returns 3 numbers: a silent bug",
+                      "it runs and returns 1 number, the same as layer2(a1)"], answer=1,
+             why="layer1 reads 3 inputs and has 3 units, so a1 (3 values) fits it again; you get a second pass "
+                 "through layer 1 (3 numbers) instead of the output unit's 1 number. The chapter runs it.",
+             wrong={0: "layer 1 was built for 3 inputs and a1 has 3 values, so the shapes fit: no error",
+                    2: "layer1 has 3 units, so it returns 3 numbers"}),
+]

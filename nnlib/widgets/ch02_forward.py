@@ -138,7 +138,7 @@ def setup_forward(fig):
                        weight="bold")
 
     def label(xy, text):
-        return ax.text(xy[0], xy[1] - 0.62, text, ha="center", va="top", fontsize=8, color="0.25")
+        return ax.text(xy[0], xy[1] - 0.62, text, ha="center", va="top", fontsize=9, color="0.25")
 
     p = dict(cmap=cmap, W1=W1, b1=b1, W2=W2, b2=b2)
     p["edges1"] = [edge(a, h, W1[i, j]) for i, a in enumerate(INPUTS) for j, h in enumerate(HIDDEN)]
@@ -151,26 +151,26 @@ def setup_forward(fig):
         p["over_edges"].append(circle(xy))
         p["in_values"].append(value(xy))
         p["in_raw"].append(ax.text(xy[0] - 0.55, xy[1], "", ha="right", va="center", fontsize=9))
-        name = label(xy, f"x{i + 1} (normalised)")
+        name = label(xy, f"$x_{i + 1}$ (normalised)")
         if i == 0:
             p["over_edges"].append(name)  # a thick edge crosses it
     # hidden units and the output: a circle coloured by a, its value, its name
-    names = [f"unit {j + 1}: a^[1]_{j + 1}" for j in range(3)] + ["a^[2] = P(good)"]
+    names = [f"unit {j + 1}: $a^{{[1]}}_{j + 1}$" for j in range(3)] + ["$a^{[2]}$ = P(good)"]
     p["nodes"], p["values"] = [], []
     for xy, name in zip(HIDDEN + [OUTPUT], names):
         p["nodes"].append(circle(xy))
         p["values"].append(value(xy))
         label(xy, name)
     p["verdict"] = ax.text(OUTPUT[0], 0.75, "", ha="center", va="top", fontsize=10, weight="bold")
-    ax.text(1.5, -0.05, "edges: red w > 0, blue w < 0\nline width ∝ |w|", ha="center", va="top",
-            fontsize=7.5, color="0.35")
+    ax.text(1.5, -0.05, "edges: red w > 0, blue w < 0\nline width ∝ size of w", ha="center", va="top",
+            fontsize=9, color="0.35")
     ax.text(1.5, 4.0, "layer 0: input", ha="center", fontsize=9, weight="bold")
     ax.text(4.0, 4.0, "layer 1: hidden", ha="center", fontsize=9, weight="bold")
     ax.text(6.4, 4.0, "layer 2: output", ha="center", fontsize=9, weight="bold")
     # the computation of the current step, in numbers: a title line and three lines
     ax.add_patch(FancyBboxPatch((7.55, 0.15), 6.55, 3.55, boxstyle="round,pad=0.1", fc="#f6f6f0",
                                 ec="0.6", zorder=0))
-    p["calc"] = [ax.text(7.75, 3.35 - i * 0.72, "", fontsize=8.5 if i else 9, va="center",
+    p["calc"] = [ax.text(7.75, 3.35 - i * 0.72, "", fontsize=9, va="center",
                          weight="bold" if i == 0 else "normal") for i in range(4)]
 
     # one map per unit: where in the (temperature, duration) plane it is on
@@ -189,22 +189,22 @@ def setup_forward(fig):
         if j == 3:
             good = Y_COFFEE[:, 0] == 1
             p["over_veils"].append(axm.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=6,
-                                               marker="x", color="C3", lw=0.8))
+                                               marker="x", color="k", lw=0.8))  # black x: good roasts (red means w > 0 here)
             p["over_veils"].append(axm.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=5,
                                                facecolors="none", edgecolors="0.85", lw=0.5))
         p["over_veils"] += list(axm.spines.values())
-        p["stars"].append(axm.plot([], [], marker="*", ms=13, color="C1", mec="k", zorder=5)[0])
+        p["stars"].append(axm.plot([], [], marker="*", ms=13, color="C1", mec="k", zorder=5, clip_on=False)[0])
         axm.set(xlim=T_RANGE, ylim=D_RANGE)
         axm.set_title(" ", fontsize=9)
         p["map_titles"].append(axm.title)
-        axm.set_xlabel("temperature (°C)", fontsize=8)
+        axm.set_xlabel("temperature (°C)", fontsize=9)
         axm.set_xticks([175, 225, 275])
         axm.set_yticks([12, 13, 14, 15])
         if j == 0:
-            axm.set_ylabel("duration (min)", fontsize=8)
+            axm.set_ylabel("duration (min)", fontsize=9)
         else:
             axm.set_yticklabels([])
-        axm.tick_params(labelsize=7)
+        axm.tick_params(labelsize=9)
     return p
 
 
@@ -230,24 +230,24 @@ def update_forward(p, temperature, duration, step):
     good = a2[0] >= 0.5
     verdict = "good roast" if good else "bad roast"
     p["verdict"].set_text(verdict)
-    p["verdict"].set_color("C2" if good else "C3")
+    p["verdict"].set_color("C2" if good else "k")
     p["verdict"].set_visible(k >= 2)
 
     if k == 0:
         calc = ["step 1: normalise the input",
                 f"x1 = ({temperature:.0f} - {MU[0]:.1f}) / {SIGMA[0]:.1f} = {x[0]:+.2f}",
                 f"x2 = ({duration:.2f} - {MU[1]:.2f}) / {SIGMA[1]:.2f} = {x[1]:+.2f}",
-                "a^[0] = x; next: layer 1"]
+                "$a^{[0]}$ = x; next: layer 1"]
     elif k == 1:
-        calc = ["step 2: z^[1] = a^[0] W^[1] + b^[1],  a^[1] = g(z^[1])"]
+        calc = ["step 2: $z^{[1]} = a^{[0]} W^{[1]} + b^{[1]}$,  $a^{[1]} = g(z^{[1]})$"]
         for j in range(3):
             calc.append(f"unit {j + 1}: z = {_prod(x[0], W1[0, j])} + {_prod(x[1], W1[1, j])} "
                         f"{_plus(b1[j])} = {z1[j]:.1f}  → a = {fmt(float(a1[j]), 2)}")
     else:
-        calc = ["step 3: z^[2] = a^[1] W^[2] + b^[2]",
+        calc = ["step 3: $z^{[2]} = a^{[1]} W^{[2]} + b^{[2]}$",
                 " + ".join(_prod(a1[j], W2[j, 0]) for j in range(3)) + f" {_plus(b2[0])}",
-                f"= {z2[0]:.2f}  → a^[2] = g(z) = {a2[0]:.3f}",
-                f"a^[2] ≥ 0.5 ? → {verdict}"]
+                f"= {z2[0]:.2f}  → output a = g(z) = {a2[0]:.3f}",
+                f"$a^{{[2]}}$ ≥ 0.5 ? → {verdict}"]
     for t, line in zip(p["calc"], calc):
         t.set_text(line)
 
