@@ -54,7 +54,10 @@ QUIZ = [
     Question("A layer has 4 inputs and 3 units. What is the shape of its $W$?",
              options=["(3, 4)", "(4, 3)", "(4,)", "(3,)"], answer=1,
              why="$W^{[l]}$ has shape $(n^{[l-1]}, n^{[l]})$: one row per input, one column per unit.",
-             wrong={0: "that is Keras's shape transposed; column j of W belongs to unit j"}),
+             wrong={0: "that is the column convention of other texts; in the course's code (and Keras) "
+                       "column j of W belongs to unit j",
+                    2: "that is one unit's weight vector w_j, a column of W",
+                    3: "that is the shape of b, one bias per unit"}),
     Question("How many parameters does a `Dense(3)` layer reading 4 inputs have?", answer=15,
              why="4 · 3 weights plus 3 biases = 15, as `summary()` counts."),
     Question("A sigmoid neuron has $w = 2$, $b = -4.5$. At which $x$ does it output exactly 0.5?",
@@ -62,5 +65,10 @@ QUIZ = [
     Question("Which is true of a hidden unit such as 'affordability' in the T-shirt network?",
              options=["We label it in the training data", "It learns whatever intermediate feature helps; nobody names it",
                       "It must read all four inputs with equal weights"], answer=1,
-             why="only the inputs x and the label y are given; hidden units find their own features."),
+             why="only the inputs x and the label y are given; hidden units find their own features.",
+             wrong={0: "the data hold only x and y; nothing tells the network what its hidden units mean",
+                    2: "each unit learns its own weights; 'affordability' would weigh price and shipping most"}),
+    Question("By the course's count, how many layers does the T-shirt network 4 → 3 → 1 have?", answer=2,
+             why="the input is layer 0 and is not counted: one hidden layer plus the output layer = 2 "
+                 "(and `summary()` lists two Dense layers)."),
 ]

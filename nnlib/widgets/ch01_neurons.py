@@ -16,16 +16,19 @@ Y_NEURON = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
 
 def setup_neuron(fig, x=X_NEURON, y=Y_NEURON):
     """The fixed parts (data, axes, threshold line) and empty artists for update_neuron."""
-    ax = fig.add_subplot(1, 1, 1)
-    ax.scatter(x[y == 1], y[y == 1], marker="x", s=70, color="C3", label="y = 1", zorder=3)
-    ax.scatter(x[y == 0], y[y == 0], marker="o", s=60, facecolors="none", edgecolors="C0",
-               label="y = 0", zorder=3)
+    gs = fig.add_gridspec(1, 2, width_ratios=[3.0, 1])
+    ax = fig.add_subplot(gs[0, 0])
+    key = fig.add_subplot(gs[0, 1])  # an empty column that holds the legend, off the data
+    key.axis("off")
+    y1 = ax.scatter(x[y == 1], y[y == 1], marker="x", s=70, color="C3", label="y = 1", zorder=3)
+    y0 = ax.scatter(x[y == 0], y[y == 0], marker="o", s=60, facecolors="none", edgecolors="C0",
+                    label="y = 0", zorder=3)
     ax.axhline(0.5, color="0.8", lw=1)
     ax.set(xlim=(-1, 6), ylim=(-0.1, 1.1), xlabel="x", ylabel="a = P(y = 1 | x)")
     xs = np.linspace(-1, 6, 300)
     parts = dict(
         ax=ax, x=x, y=y, xs=xs,
-        curve=ax.plot(xs, xs * 0, color="C0", lw=2, label="a = g(w x + b)")[0],
+        curve=ax.plot(xs, xs * 0, color="k", lw=2, label="a = g(w x + b)")[0],
         query=ax.axvline(0, color="0.6", ls=":", lw=1),
         point=ax.plot([0], [0], "o", color="C2", ms=9, zorder=4)[0],
         label=ax.annotate("", (0, 0), xytext=(8, -14), textcoords="offset points", color="C2",
@@ -34,7 +37,16 @@ def setup_neuron(fig, x=X_NEURON, y=Y_NEURON):
         note=note_slot(ax),
     )
     ax.set_title(" ")
-    parts["legend"] = ax.legend(loc="upper left", fontsize=8)
+    # The legend lists its entries in a fixed order and keeps the two texts update_neuron
+    # rewrites by name (not by position: the data points come first in matplotlib's own order).
+    handles = [parts["curve"], parts["boundary"], y1, y0]
+    parts["legend"] = fig.legend(handles=handles, labels=[h.get_label() for h in handles],
+                                 loc="upper left", bbox_to_anchor=(0.0, 1.0), bbox_transform=key.transAxes,
+                                 fontsize=9, borderaxespad=0)
+    parts["legend"].set_in_layout(False)  # its texts change; the layout must not
+    texts = parts["legend"].get_texts()
+    parts["curve_text"], parts["boundary_text"] = texts[0], texts[1]
+    parts["boundary_handle"] = parts["legend"].legend_handles[1]
     return parts
 
 
@@ -52,16 +64,14 @@ def update_neuron(p, w, b, x_query):
     p["label"].set_text(f"P(y=1 | x={x_query:.2f}) = {fmt(prob)}")
     cost = BinaryCrossentropy()(y, sigmoid(w * x + b).reshape(-1, 1))
     p["ax"].set_title(f"cost J(w, b) = {fmt(cost, 4)} (binary cross-entropy over 6 examples)")
-    boundary = -b / w if w != 0 else None
+    boundary = -b / w + 0.0 if w != 0 else None  # + 0.0: no "-0.00"
     shown = boundary is not None and -1 <= boundary <= 6
     p["boundary"].set_visible(shown)
     if shown:
         p["boundary"].set_xdata([boundary, boundary])
-    texts = p["legend"].get_texts()
-    lines = p["legend"].legend_handles
-    texts[0].set_text(f"a = g({w:.2f} x {b:+.2f})")
-    texts[-1].set_text(f"a = 0.5 at x = {boundary:.2f}" if shown else "a = 0.5 is off the plot")
-    lines[-1].set_visible(shown)
+    p["curve_text"].set_text(f"a = g({w:.2f} x {b:+.2f})")
+    p["boundary_text"].set_text(f"a = 0.5 at x = {boundary:.2f}" if shown else "a = 0.5 off the plot")
+    p["boundary_handle"].set_visible(shown)
     say(p["note"], None if w != 0 else
         f"w = 0: the neuron ignores x and says {fmt(float(sigmoid(b)))} for every example")
     return [p["curve"], p["query"], p["point"], p["label"], p["boundary"], p["ax"].title,
