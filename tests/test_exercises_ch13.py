@@ -1,10 +1,13 @@
-"""The chapter 13 checks pass a right answer and catch the usual wrong ones, with a useful message."""
-import numpy as np
+"""The chapter 13 checks, three ways: the reference solution passes, the skeleton says "Not done yet",
+typical wrong answers are told precisely what is wrong. And every quiz answer is checked."""
+import pytest
 
-from nnlib.exercises.ch13_playground import check_spiral_settings, check_unit_response
+from nnlib.exercises import ch13_playground as ex
+from nnlib.exercises.ch13_playground import QUIZ, check_spiral_settings, check_unit_response, report_test_once
+from nnlib.exercises.quiz import check_answer
+from nnlib.exercises.solutions import ch13_playground as sol
 
-GOOD = {"hidden": "16,16", "activation": "relu", "output": "sigmoid", "loss": "cross-entropy",
-        "optimizer": "adam", "learning_rate": 0.03, "steps": 800}
+GOOD = sol.spiral_settings()
 
 
 def run(check, arg, capsys):
@@ -12,105 +15,141 @@ def run(check, arg, capsys):
     return capsys.readouterr().out
 
 
+def settings(**changes):
+    """A spiral_settings function returning the reference settings with some changed."""
+    def spiral_settings():
+        return {**GOOD, **changes}
+    return spiral_settings
+
+
 # ---- exercise 1: settings that learn the spiral ----------------------------------------------
-def test_spiral_right(capsys):
-    out = run(check_spiral_settings, GOOD, capsys)
-    assert "All tests passed!" in out
-    acc = float(out.split("test accuracy ")[1].split()[0])
-    assert acc >= 0.9
+def test_spiral_reference_solution(capsys):
+    assert run(check_spiral_settings, sol.spiral_settings, capsys) == "All tests passed!\n"
 
 
-def test_spiral_minimal_dict(capsys):
-    out = run(check_spiral_settings, {"hidden": "16,16,16", "activation": "relu", "optimizer": "adam",
-                                      "learning_rate": 0.03, "steps": 1000}, capsys)
-    assert "All tests passed!" in out
+def test_spiral_skeleton(capsys):
+    def spiral_settings():
+        return None
+    out = run(check_spiral_settings, spiral_settings, capsys)
+    assert out.startswith("Not done yet: `spiral_settings` still returns None — return a dict")
+    assert out.count("\n") == 1
+
+
+def test_spiral_judged_on_validation_and_test_once(capsys):
+    acc = report_test_once(sol.spiral_settings)
+    out = capsys.readouterr().out
+    assert "validation 0.960" in out and "test 0.955" in out and acc == pytest.approx(0.955)
+
+
+def test_spiral_tanh_16_also_passes(capsys):
+    assert "All tests passed!" in run(check_spiral_settings, settings(activation="tanh"), capsys)
 
 
 def test_spiral_linear_activation(capsys):
-    out = run(check_spiral_settings, {**GOOD, "activation": "linear"}, capsys)
-    assert "Check failed (test accuracy)" in out and "straight line" in out
+    out = run(check_spiral_settings, settings(activation="linear"), capsys)
+    assert "Check failed (validation accuracy)" in out and "straight line" in out
 
 
 def test_spiral_too_few_units(capsys):
-    out = run(check_spiral_settings, {**GOOD, "hidden": "3", "activation": "tanh"}, capsys)
-    assert "Check failed (test accuracy)" in out and "more units" in out
+    out = run(check_spiral_settings, settings(hidden="3", activation="tanh"), capsys)
+    assert "Check failed (validation accuracy)" in out and "more units" in out
+
+
+def test_spiral_app_default_falls_short(capsys):
+    out = run(check_spiral_settings, settings(hidden="8,8", activation="tanh"), capsys)
+    assert "validation accuracy 0.865" in out
 
 
 def test_spiral_too_few_steps(capsys):
-    out = run(check_spiral_settings, {**GOOD, "steps": 20}, capsys)
-    assert "Check failed (test accuracy)" in out and "more steps" in out
+    out = run(check_spiral_settings, settings(steps=20), capsys)
+    assert "Check failed (validation accuracy)" in out and "more steps" in out
 
 
 def test_spiral_diverges(capsys):
-    out = run(check_spiral_settings, {**GOOD, "activation": "tanh", "optimizer": "gradient descent",
-                                      "learning_rate": 10.0}, capsys)
+    out = run(check_spiral_settings, settings(activation="tanh", optimizer="gradient descent",
+                                              learning_rate=10.0), capsys)
     assert "Check failed (training)" in out and "diverged" in out and "learning rate" in out
 
 
 def test_spiral_bad_settings(capsys):
-    assert "unknown setting(s) ['lr']" in run(check_spiral_settings, {**GOOD, "lr": 0.1}, capsys)
-    assert "from 1 to 5000" in run(check_spiral_settings, {**GOOD, "steps": 10**6}, capsys)
-    assert "from 1 to 5000" in run(check_spiral_settings, {k: v for k, v in GOOD.items() if k != "steps"}, capsys)
-    assert "must be a dict" in run(check_spiral_settings, ["16,16"], capsys)
-    out = run(check_spiral_settings, {**GOOD, "hidden": "16,,x"}, capsys)
+    assert "unknown setting(s) ['lr']" in run(check_spiral_settings, settings(lr=0.1), capsys)
+    assert "from 1 to 5000" in run(check_spiral_settings, settings(steps=10**6), capsys)
+    no_steps = {k: v for k, v in GOOD.items() if k != "steps"}
+    assert "from 1 to 5000" in run(check_spiral_settings, lambda: no_steps, capsys)
+    assert "must return a dict" in run(check_spiral_settings, lambda: ["16,16"], capsys)
+    out = run(check_spiral_settings, settings(hidden="16,,x"), capsys)
     assert "Check failed (training)" in out and "commas" in out
-    out = run(check_spiral_settings, {**GOOD, "activation": "swish"}, capsys)
+    out = run(check_spiral_settings, settings(activation="swish"), capsys)
     assert "Check failed (training)" in out and "activation must be one of" in out
 
 
-# ---- exercise 2: one unit's response --------------------------------------------------------
-def right(model, l, j, X):
-    a = X
-    for layer in model.layers[:l]:
-        a = layer.g(a @ layer.W + layer.b)
-    return a[:, j]
+# ---- exercise 2: one unit's response over the plane ------------------------------------------
+def test_unit_reference_solution(capsys):
+    assert run(check_unit_response, sol.unit_response, capsys) == "All tests passed!\n"
 
 
-def test_unit_right(capsys):
-    assert "All tests passed!" in run(check_unit_response, right, capsys)
+def test_unit_skeleton(capsys):
+    def unit_response(model, l, j, X):
+        return None
+    out = run(check_unit_response, unit_response, capsys)
+    assert out.startswith("Not done yet: `unit_response` still returns None — start from a = X")
+    assert out.count("\n") == 1
 
 
-def test_unit_z_instead_of_a(capsys):
-    def wrong(model, l, j, X):
+def test_unit_returns_z(capsys):
+    def unit_response(model, l, j, X):
         a = X
-        for i, layer in enumerate(model.layers[:l], start=1):
-            z = a @ layer.W + layer.b
-            a = z if i == l else layer.g(z)
-        return a[:, j]
-    out = run(check_unit_response, wrong, capsys)
-    assert "Check failed (layer 1, unit 0)" in out and "you returned z_j^[1]" in out
-
-
-def test_unit_layers_counted_from_zero(capsys):
-    def wrong(model, l, j, X):
-        a = X
-        for layer in model.layers[:l + 1]:
+        for layer in model.layers[:l - 1]:
             a = layer.g(a @ layer.W + layer.b)
-        return a[:, j]
-    out = run(check_unit_response, wrong, capsys)
-    assert "Check failed (layer 1, unit 0)" in out and "(layer 2)" in out and "count from 1" in out
+        layer = model.layers[l - 1]
+        return (a @ layer.W + layer.b)[:, j]
+    out = run(check_unit_response, unit_response, capsys)
+    assert "Check failed (layer 1, unit 0)" in out and "z_j^[1]" in out and "a = g(z)" in out
 
 
-def test_unit_row_instead_of_column(capsys):
-    def wrong(model, l, j, X):
+def test_unit_off_by_one_layer(capsys):
+    def unit_response(model, l, j, X):
+        return sol.unit_response(model, l + 1, j, X) if l < len(model.layers) else sol.unit_response(model, l, j, X)
+    out = run(check_unit_response, unit_response, capsys)
+    assert "Check failed" in out and "Layers count from 1" in out
+
+
+def test_unit_whole_layer(capsys):
+    def unit_response(model, l, j, X):
         a = X
         for layer in model.layers[:l]:
             a = layer.g(a @ layer.W + layer.b)
-        return a[j]
-    out = run(check_unit_response, wrong, capsys)
-    assert "Check failed (layer 1, unit 0)" in out and "a[:, j]" in out
-
-
-def test_unit_every_layer_relu(capsys):
-    def wrong(model, l, j, X):
-        a = X
-        for layer in model.layers[:l]:
-            a = np.maximum(0, a @ layer.W + layer.b)
-        return a[:, j]
-    out = run(check_unit_response, wrong, capsys)
-    assert "Check failed (layer 1, unit 0)" in out and "expected" in out
+        return a
+    out = run(check_unit_response, unit_response, capsys)
+    assert "Check failed (layer 1, unit 0)" in out and "one number per example" in out
 
 
 def test_unit_that_raises(capsys):
-    out = run(check_unit_response, lambda model, l, j, X: model.layers[l].undefined, capsys)
-    assert "raised AttributeError" in out
+    out = run(check_unit_response, lambda model, l, j, X: model.layers[l].nonexistent, capsys)
+    assert "Check failed (layer 1, unit 0): your code raised AttributeError" in out
+
+
+# ---- the quiz ------------------------------------------------------------------------------
+def test_quiz_size():
+    assert 3 <= len(QUIZ) <= 5
+
+
+@pytest.mark.parametrize("q", QUIZ, ids=lambda q: q.text[:30])
+def test_quiz_right_answer_accepted_wrong_rejected(q):
+    ok, text = check_answer(q, q.answer)
+    assert ok and text.startswith("Right")
+    if q.options is None:
+        assert not check_answer(q, q.answer * 1.2 + 1)[0]
+    else:
+        for k in range(len(q.options)):
+            if k != q.answer:
+                assert not check_answer(q, k)[0]
+
+
+def test_quiz_answers_match_the_chapter():
+    """The numbers in the quiz are the chapter's: 105 parameters, a^[1] on the grid is (2500, 8)."""
+    from nnlib.widgets.ch13_playground import Playground
+    pg = Playground()
+    assert sum(w.size for w in pg.model.get_weights()) == QUIZ[0].answer == 105
+    assert QUIZ[1].options[QUIZ[1].answer] == str(pg.responses()[0].shape) == "(2500, 8)"
+    assert ex.SPIRAL_TARGET == 0.9

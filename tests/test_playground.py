@@ -163,7 +163,7 @@ def _frames(pg, n=3, steps=5):
 
 def _check_screen(pg, png, label):
     img = Image.open(io.BytesIO(png))
-    assert img.format == "PNG" and img.size == (768, 344), label
+    assert img.format == "PNG" and img.size == (800, 380), label
     s = pg.state
     for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
         assert np.isfinite(s[key]), f"{label}: {key} is {s[key]}"

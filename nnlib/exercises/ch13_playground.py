@@ -5,7 +5,9 @@ from ..forward import sequential
 from ..layers import Dense
 from ..model import Sequential
 from ..widgets.ch13_playground import Playground, PlaygroundError
-from ._core import CheckFailed, expect_close, run
+from ..playground_data import make_dataset
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 SPIRAL_TARGET = 0.9
 MAX_STEPS = 5000
@@ -20,19 +22,45 @@ def _test_accuracy(model, X, y):
     return float(np.mean(pred == y))
 
 
-def check_spiral_settings(settings):
-    """Train the playground on the spiral with the learner's settings; pass at test accuracy >= 0.9.
+VALIDATION_SEED, TEST_SEED = 1000, 3000   # the app's held-out points; 200 points nobody has seen
 
-    settings: a dict with "hidden" (e.g. "8,8"), "activation", "optimizer", "learning_rate",
-    "steps" (at most 5000) and optionally "output" and "loss". The data, the test set and
-    the initial weights are fixed (seed 0), so the same settings always give the same result.
+
+def _train(settings):
+    """A Playground on the spiral trained with the learner's settings (or CheckFailed, with why)."""
+    kw = {k: v for k, v in settings.items() if k != "steps"}
+    try:
+        pg = Playground("spiral", seed=0, **kw)
+    except PlaygroundError as err:
+        raise CheckFailed(str(err)) from None
+    except TypeError as err:
+        raise CheckFailed(f"a setting has the wrong type: {err}") from None
+    done = 0
+    while done < settings["steps"] and not pg.diverged:
+        n = min(25, settings["steps"] - done)
+        pg.step(n)
+        done += n
+    if pg.diverged:
+        raise CheckFailed(f"training {pg.diverged}")
+    return pg
+
+
+def check_spiral_settings(spiral_settings):
+    """spiral_settings() must return settings that reach validation accuracy >= 0.9 on the spiral.
+
+    The settings: a dict with "hidden" (e.g. "8,8"), "activation", "optimizer", "learning_rate",
+    "steps" (at most 5000) and optionally "output" and "loss". The check trains on the app's 200
+    training points from the app's start (seed 0), so the same settings always give the same
+    result, and judges on the **validation** set: the app's 200 held-out points (its "test"
+    curve), which you chose your settings by. The test set proper is ``report_test_once``'s.
     """
     result = {}
 
     def valid():
+        settings = expect_done(spiral_settings(), "spiral_settings")
+        result["settings"] = settings
         if not isinstance(settings, dict):
-            raise CheckFailed(f"settings must be a dict such as {{'hidden': '8,8', ...}}; received "
-                              f"{type(settings).__name__}.")
+            raise CheckFailed(f"spiral_settings() must return a dict such as {{'hidden': '8,8', ...}}; "
+                              f"received {type(settings).__name__}.")
         unknown = sorted(set(settings) - set(SETTING_KEYS))
         if unknown:
             raise CheckFailed(f"unknown setting(s) {unknown}; the settings are {list(SETTING_KEYS)}. "
@@ -43,37 +71,19 @@ def check_spiral_settings(settings):
                               f"training steps); received {steps!r}.")
 
     def trains():
-        kw = {k: v for k, v in settings.items() if k != "steps"}
-        try:
-            pg = Playground("spiral", seed=0, **kw)
-        except PlaygroundError as err:
-            raise CheckFailed(str(err)) from None
-        except TypeError as err:
-            raise CheckFailed(f"a setting has the wrong type: {err}") from None
-        done = 0
-        while done < settings["steps"] and not pg.diverged:
-            n = min(25, settings["steps"] - done)
-            pg.step(n)
-            done += n
-        if pg.diverged:
-            raise CheckFailed(f"training {pg.diverged}")
-        result["pg"] = pg
+        result["pg"] = _train(result["settings"])
 
     def accurate():
         pg = result["pg"]
-        test = _test_accuracy(pg.model, pg.X_test, pg.y_test)
+        val = _test_accuracy(pg.model, pg.X_test, pg.y_test)       # the app's held-out points
         train = _test_accuracy(pg.model, pg.X_train, pg.y_train)
-        arch = "-".join(str(n) for n in (2, *pg.hidden, pg.n_out))
-        print(f"spiral, network {arch} ({pg.activation}, {pg.output} output, {pg.loss_name}), "
-              f"{pg.optimizer_name} with learning rate {pg.learning_rate:g}, {pg.steps} steps: "
-              f"train accuracy {train:.3f}, test accuracy {test:.3f} (target {SPIRAL_TARGET})")
-        if test >= SPIRAL_TARGET:
+        if val >= SPIRAL_TARGET:
             return
         if pg.activation == "linear":
             hint = ("with linear hidden layers the whole network is one linear function: its boundary is a "
                     "straight line, and no line separates two spirals. Use a non-linear activation.")
         elif train >= 0.97:
-            hint = ("the network fits the training points but not the test points: it learned their noise "
+            hint = ("the network fits the training points but not the held-out ones: it learned their noise "
                     "(overfitting, 过拟合). Try fewer steps or fewer units.")
         elif pg.warning:
             hint = pg.warning
@@ -83,9 +93,29 @@ def check_spiral_settings(settings):
         else:
             hint = ("the network is still learning: give it more steps, or a larger learning rate "
                     "(Adam around 0.01-0.03 works well here).")
-        raise CheckFailed(f"test accuracy {test:.3f} is below {SPIRAL_TARGET}: {hint}")
+        raise CheckFailed(f"train accuracy {train:.3f}, validation accuracy {val:.3f}: below "
+                          f"{SPIRAL_TARGET}. {hint[0].upper() + hint[1:]}")
 
-    return run([("the settings", valid), ("training", trains), ("test accuracy", accurate)])
+    return run([("the settings", valid), ("training", trains), ("validation accuracy", accurate)],
+               spiral_settings, "return a dict of settings, e.g. {'hidden': '8,8', 'activation': 'tanh', "
+               "'optimizer': 'adam', 'learning_rate': 0.03, 'steps': 800}")
+
+
+def report_test_once(spiral_settings):
+    """Once your settings pass: train, validation and test accuracy, the test on 200 new points.
+
+    Run it once, at the end. Choosing settings again after looking at this number would make
+    the test set one more validation set, and its accuracy an optimistic estimate.
+    """
+    settings = spiral_settings()
+    if settings is None:
+        print("Not done yet: `spiral_settings` still returns None — write exercise 1 first.")
+        return None
+    pg = _train(settings)
+    X, y = make_dataset("spiral", 200, pg.noise, seed=TEST_SEED)
+    accs = [_test_accuracy(pg.model, *xy) for xy in ((pg.X_train, pg.y_train), (pg.X_test, pg.y_test), (X, y))]
+    print("accuracy: train {:.3f}, validation {:.3f}, test {:.3f} (200 new points, measured once)".format(*accs))
+    return accs[2]
 
 
 def _unit_network():
@@ -121,7 +151,7 @@ def check_unit_response(unit_response):
     layers = _layer_outputs(model, X)
 
     def first_layer():
-        got = np.asarray(unit_response(model, 1, 0, X), dtype=float)
+        got = np.asarray(expect_done(unit_response(model, 1, 0, X), "unit_response"), dtype=float)
         if got.shape == (3,) or got.shape == (len(X), 3):
             raise CheckFailed(f"unit_response(model, 1, 0, X) has shape {got.shape}; it should be one "
                               f"number per example, shape ({len(X)},): the column a[:, j].")
@@ -129,15 +159,25 @@ def check_unit_response(unit_response):
 
     def second_layer():
         for j in range(4):
-            _explain(np.asarray(unit_response(model, 2, j, X), dtype=float), 2, j, layers)
+            _explain(np.asarray(expect_done(unit_response(model, 2, j, X)), dtype=float), 2, j, layers)
 
     def output_unit():
         expect_close("unit_response(model, 3, 0, X) (the output unit)", unit_response(model, 3, 0, X),
                      model.predict(X)[:, 0], atol=1e-9,
                      hint="the last layer's unit is the network's output, model.predict(X)[:, 0].")
 
+    def app_tiles():
+        pg = Playground()                      # the app's default network, 40 steps into training
+        pg.step(40)
+        tiles = pg.responses()
+        for l in (1, 2):
+            for j in range(tiles[l - 1].shape[1]):
+                expect_close(f"unit_response(pg.model, {l}, {j}, pg.X_grid) against the app's tile",
+                             unit_response(pg.model, l, j, pg.X_grid), tiles[l - 1][:, j], atol=1e-9)
+
     return run([("layer 1, unit 0", first_layer), ("layer 2, every unit", second_layer),
-                ("the output layer", output_unit)])
+                ("the output layer", output_unit), ("the app's unit pictures", app_tiles)],
+               unit_response, "start from a = X, apply layers 1 to l, return column j")
 
 
 def _explain(got, l, j, layers):
@@ -154,3 +194,43 @@ def _explain(got, l, j, layers):
                                   f"Layers count from 1: go through model.layers[:{l}], the first {l} layer(s).")
     expect_close(f"unit_response(model, {l}, {j}, X)", got, expected, atol=1e-9,
                  hint=f"start from a = X and apply layers 1..{l}: a = g(a W + b); then take column {j}.")
+
+
+QUIZ = [
+    Question("How many parameters (weights and biases) does the app's default 2-8-8-1 network have?",
+             answer=105,
+             why="$W^{[1]}$ is $2 \\times 8$ (+8 biases) = 24, $W^{[2]}$ is $8 \\times 8$ (+8) = 72, "
+                 "$W^{[3]}$ is $8 \\times 1$ (+1) = 9: 24 + 72 + 9 = 105."),
+    Question("The grid of the left picture has 50 × 50 points, sent through the 2-8-8-1 network as the rows "
+             "of one matrix. What is the shape of $a^{[1]}$ on it?",
+             options=["(2500, 2)", "(8, 2500)", "(2500, 8)", "(50, 50)"], answer=2,
+             why="$m = 2500$ rows (one per grid point), $n^{[1]} = 8$ columns (one per unit); column $j$ "
+                 "is unit $j$'s tile, as the chapter's cell prints.",
+             wrong={0: "that is the grid $X$ itself: 2 features per point",
+                    1: "examples are rows in the course's notation: $(m, n^{[l]})$"}),
+    Question("Predict first: xor with a 2-8-8-1 network whose hidden units are *linear*. What boundary "
+             "can it draw?",
+             options=["A cross, like tanh units, only slower", "A single straight line",
+                      "A circle around one of the quadrants"], answer=1,
+             why="a linear function of a linear function is linear: the network is one "
+                 "$x W + b$ with $W = W^{[1]} W^{[2]} W^{[3]}$, a single straight boundary, which gets at "
+                 "most three of xor's four quadrants right (the chapter measured 0.48-0.69 test accuracy "
+                 "over five seeds).",
+             wrong={0: "more steps do not help: the whole network stays one linear function of $x$"}),
+    Question("What does the tile of one *first-layer* tanh unit always look like?",
+             options=["A soft step across one straight line (or almost flat, if that line misses the square)",
+                      "Any curved shape the data needs", "A disc centred on the data"], answer=0,
+             why="$a^{[1]}_j = \\tanh(w_{1j} x_1 + w_{2j} x_2 + b_j)$ changes only across the line "
+                 "$z^{[1]}_j = 0$; curves appear only in layer 2, which mixes those steps.",
+             wrong={1: "curved edges need a second layer that mixes the first layer's steps",
+                    2: "a disc is what layer 2 or the output can build from several straight steps"}),
+    Question("You tried twenty settings in the app and kept the one with the best held-out ('test') "
+             "curve. What are those held-out points now?",
+             options=["Still a fair test set: the network never trained on them",
+                      "A validation set: you chose by them, so their accuracy flatters you; a fresh "
+                      "test set is needed for an honest number"], answer=1,
+             why="choosing among settings is learning too: the best of twenty scores on the same points "
+                 "is an optimistic estimate. That is why exercise 1 judges on the validation set and "
+                 "`report_test_once` measures 200 new points once.",
+             wrong={0: "the weights never saw them, but your choice of settings did"}),
+]

@@ -61,7 +61,12 @@ def _colormap_table(name, n=256):
     return colormaps[name](np.linspace(0, 1, n))[:, :3]
 
 
-_PUOR = _colormap_table("PuOr")  # unit responses: purple low, orange high
+# unit responses: grey, dark = low, light = high. Not a class colour: in one figure orange
+# and blue mean the classes, and only that.
+_GREYS = _colormap_table("gray")[32:240]  # not quite black or white: a tile stays visible on the page
+_GREYS = _GREYS[np.rint(np.linspace(0, len(_GREYS) - 1, 256)).astype(int)]
+FONT = 9  # every text of the playground's pictures, in points (legible at 100 dpi)
+DPI = 100
 
 
 class PlaygroundError(ValueError):
@@ -113,9 +118,9 @@ def _unit_title(hidden, row, max_shown):
         return ""
     n = hidden[row]
     shown = min(n, max_shown)
-    more = f"; units 1-{shown} of {n}" if n > shown else ""
-    return (f"hidden layer {row + 1}: a_j^[{row + 1}] of each unit j over the plane "
-            f"(purple low, orange high{more})")
+    more = f" (first {shown} of {n})" if n > shown else ""
+    return (f"layer {row + 1}: $a^{{[{row + 1}]}}_j$ per unit $j${more} · one grey scale: "
+            f"dark low, light high")
 
 
 def _no_layer_text(hidden, row):
@@ -388,20 +393,21 @@ class Playground:
         fig.set_layout_engine("none")
         gs.update(left=0.045, right=0.99, bottom=0.1, top=0.84, wspace=0.03, hspace=0.55)
         # the setting, in the background: it changes only when a control does
-        self._header = fig.text(0.01, 0.985, "", fontsize=8.5, va="top", color="0.25")
+        self._header = fig.text(0.01, 0.985, "", fontsize=FONT, va="top", color="0.25")
         ext = (-EXTENT, EXTENT, -EXTENT, EXTENT)
         ax = fig.add_subplot(gs[:, 0])
         self._region = ax.imshow(np.ones((self.grid, self.grid, 3)), origin="lower", extent=ext,
                                  interpolation="bilinear")
         # one marker line per class colour (show() puts the points in): far cheaper to redraw
         # every frame than a scatter
-        self._points = [ax.plot([], [], "o", ms=3.3, mfc=color, mec="white", mew=0.4)[0]
+        # a dark edge keeps every dot visible on a region of its own colour
+        self._points = [ax.plot([], [], "o", ms=3.6, mfc=color, mec="0.1", mew=0.6)[0]
                         for color in CLASS_COLORS]
         ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
-        ax.tick_params(labelsize=7, length=2, pad=1)
+        ax.tick_params(labelsize=FONT, length=2, pad=1)
         # live: a fixed caption (the numbers change every frame and are in the app's status line)
         self._main_title = ax.set_title("prediction · dots: training points" if live else " \n ",
-                                        fontsize=8 if live else 8.5, loc="left")
+                                        fontsize=FONT, loc="left")
         # two rows for hidden layers 1 and 2: an image of tiles, a title, and a text said
         # instead when the layer does not exist (show() fills them in)
         self._unit_images, self._unit_titles, self._unit_texts = [], [], []
@@ -415,18 +421,21 @@ class Playground:
             n = self.hidden[row] if row < len(self.hidden) else self.MAX_UNITS_SHOWN
             tiles = np.ones((self.grid, min(n, self.MAX_UNITS_SHOWN) * (self.grid + 4) - 4, 3))
             self._unit_images.append(uax.imshow(tiles, origin="lower", interpolation="bilinear"))
-            self._unit_titles.append(uax.set_title("", fontsize=7.5, loc="left"))
-            self._unit_texts.append(uax.text(0, 0.5, "", fontsize=7.5, transform=uax.transAxes, va="center"))
+            self._unit_titles.append(uax.set_title("", fontsize=FONT, loc="left", pad=3))
+            self._unit_texts.append(uax.text(0, 0.5, "", fontsize=FONT, transform=uax.transAxes, va="center"))
         lax = fig.add_subplot(gs[2, 2])
-        (self._line_train,) = lax.plot([], [], color="C0", lw=1.4, label="train loss")
-        (self._line_test,) = lax.plot([], [], color="C3", lw=1.4, ls="--", label="test loss")
-        lax.set_xlabel("step", fontsize=7.5, labelpad=1)
-        lax.tick_params(labelsize=7, length=2, pad=1)
-        lax.legend(fontsize=7, loc="upper right", frameon=False)
+        # black and grey: not the classes' orange and blue, nor the red of a note
+        (self._line_train,) = lax.plot([], [], color="black", lw=1.4, label="train loss")
+        (self._line_test,) = lax.plot([], [], color="0.55", lw=1.6, ls="--", label="test loss")
+        lax.set_title("cost $J$ by training step", fontsize=FONT, loc="left", pad=3)
+        lax.tick_params(labelsize=FONT, length=2, pad=1)
+        # the legend above the axes, outside the curves it explains
+        lax.legend(fontsize=FONT, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, frameon=False,
+                   borderaxespad=0.1, handlelength=2.2, columnspacing=1.2)
         self._ax_loss = lax
         # the reason for trouble, written over the loss curves (nnlib.widgets.note's style)
         self._message = note_slot(lax)
-        self._message.set_fontsize(7.5)
+        self._message.set_fontsize(FONT)
         self._fig, self._live, self._bg, self._limits = fig, live, None, None
         self._animated = [self._region, *self._points, *self._unit_images, self._line_train, self._line_test,
                           self._message]
@@ -437,21 +446,32 @@ class Playground:
         return fig
 
     def unit_tiles(self, a):
-        """One layer's responses a (grid^2, n) as a row of RGB tiles, each unit scaled to its own range."""
+        """One layer's responses a (grid^2, n) as a row of grey tiles on ONE scale for the layer.
+
+        Dark is the lowest value of any unit of the layer over the plane, light the highest, so
+        tiles can be compared: a unit that hardly changes is one flat grey, not a stretched ramp.
+        (A layer whose units are all constant, e.g. all dead ReLUs, is mid-grey.)
+        """
         shown = min(a.shape[1], self.MAX_UNITS_SHOWN)
         a = a[:, :shown]
-        lo, hi = a.min(axis=0), a.max(axis=0)
+        lo, hi = np.min(a), np.max(a)
         span = hi - lo
-        flat = ~(span > 1e-9)                          # a constant unit (e.g. a dead ReLU)
-        norm = np.where(flat, 0.5, (a - lo) / np.where(flat, 1.0, span))
-        rgb = _PUOR[np.rint(norm * 255).astype(int)]     # (grid^2, shown, 3), via a lookup table
+        if not span > 1e-9:
+            norm = np.full(a.shape, 0.5)
+        else:
+            norm = np.clip((a - lo) / span, 0, 1)
+        rgb = _GREYS[np.rint(norm * 255).astype(int)]     # (grid^2, shown, 3), via a lookup table
         g = self.grid
         tiles = np.ones((g, shown * (g + 4) - 4, 3))
         for j in range(shown):
             tiles[:, j * (g + 4): j * (g + 4) + g] = rgb[:, j].reshape(g, g, 3)
         return tiles
 
-    def figure(self, figsize=(9.6, 4.3), dpi=80):
+    # the app's live picture: 800 x 380 pixels at 100 dpi (it was 768 x 344 at 80 dpi; the text
+    # is now 9 pt, so the picture grew a little to hold it)
+    APP_FIGSIZE = (8.0, 3.8)
+
+    def figure(self, figsize=APP_FIGSIZE, dpi=DPI):
         """The playground's own figure: made once, fixed layout, drawn by blitting (no pyplot)."""
         if self._fig is None:
             from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -556,7 +576,7 @@ class Playground:
         self._artists_stale = False
         return fig
 
-    def _show_message(self, text, fontsize=7.5, width=78, y=0.5):
+    def _show_message(self, text, fontsize=FONT, width=70, y=0.5):
         """The reason for trouble, written over the loss curves; hidden when there is none.
 
         y: the height of its centre in the loss axes' coordinates (1.6: the middle of the column).
@@ -592,7 +612,7 @@ class Playground:
 
 def draw_explanation(fig, text, dataset=None, noise=0.05, setting=""):
     """The data set's points (when it is known) and, beside them, why this setting cannot train."""
-    fig.text(0.01, 0.985, setting, fontsize=8.5, va="top", color="0.25")
+    fig.text(0.01, 0.985, setting, fontsize=FONT, va="top", color="0.25")
     gs = fig.add_gridspec(1, 2, width_ratios=[4.2, 8.3])
     fig.set_layout_engine("none")
     gs.update(left=0.045, right=0.99, bottom=0.1, top=0.84, wspace=0.05)
@@ -600,17 +620,17 @@ def draw_explanation(fig, text, dataset=None, noise=0.05, setting=""):
         X, y = make_dataset(dataset, 200, noise, seed=0)
         ax = fig.add_subplot(gs[0, 0])
         for k in range(N_CLASSES[dataset]):
-            ax.plot(*X[y == k].T, "o", ms=3.3, mfc=CLASS_COLORS[k], mec="white", mew=0.4, label=f"class {k}")
+            ax.plot(*X[y == k].T, "o", ms=3.6, mfc=CLASS_COLORS[k], mec="0.1", mew=0.6, label=f"class {k}")
         ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         ax.set_aspect("equal")
-        ax.tick_params(labelsize=7, length=2, pad=1)
-        ax.set_title(f"{dataset}: {N_CLASSES[dataset]} classes", fontsize=8.5, loc="left")
+        ax.tick_params(labelsize=FONT, length=2, pad=1)
+        ax.set_title(f"{dataset}: {N_CLASSES[dataset]} classes", fontsize=FONT, loc="left")
     ax = fig.add_subplot(gs[0, 1])
     ax.axis("off")
     note(ax, "\n".join(textwrap.wrap(text, 60)))
 
 
-def explanation_png(text, dataset=None, noise=0.05, setting="", figsize=(9.6, 4.3), dpi=80):
+def explanation_png(text, dataset=None, noise=0.05, setting="", figsize=Playground.APP_FIGSIZE, dpi=DPI):
     """A picture that explains why a setting cannot train (used by the app)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -684,7 +704,8 @@ class PlaygroundApp:
         # JPEG by default: encoding it costs about a tenth of PNG's, and it is half the bytes
         # (measured in benchmarks/bench_playground.py); image_format="png" gives exact pixels.
         self.image_format = image_format
-        self.image = W.Image(format=image_format, layout=W.Layout(width="768px", height="auto"))
+        w = int(round(Playground.APP_FIGSIZE[0] * DPI))       # shown at its own pixel size
+        self.image = W.Image(format=image_format, layout=W.Layout(width=f"{w}px", height="auto"))
         self.pg = None
         self.frame_ms, self.frame_ends = [], []
         for name, w in self.controls.items():
