@@ -100,3 +100,51 @@ def test_logsumexp_wrong_axis(capsys):
         return np.full(1, np.log(np.sum(np.exp(z - c))) + c)
     out = run(check_logsumexp, over_all, capsys)
     assert "Check failed (small logits)" in out and "axis=-1" in out
+
+
+# ---- the three ways: reference solutions, untouched skeletons (above: typical wrong answers) ----
+def test_reference_solutions_pass(capsys):
+    from nnlib.exercises.solutions.ch08_stability import my_bce_from_logits, my_logsumexp
+    assert run(check_bce_from_logits, my_bce_from_logits, capsys).strip() == "All tests passed!"
+    assert run(check_logsumexp, my_logsumexp, capsys).strip() == "All tests passed!"
+
+
+def test_skeletons_say_not_done(capsys):
+    def my_bce_from_logits(y, z):
+        return None
+
+    def my_logsumexp(z):
+        return None
+    out = run(check_bce_from_logits, my_bce_from_logits, capsys)
+    assert out.startswith("Not done yet: `my_bce_from_logits` still returns None") and out.count("\n") == 1
+    out = run(check_logsumexp, my_logsumexp, capsys)
+    assert out.startswith("Not done yet: `my_logsumexp` still returns None") and out.count("\n") == 1
+
+
+def test_hints_exist_for_every_solution():
+    from nnlib.exercises.solutions import ch08_stability as sol
+    for name in ("my_bce_from_logits", "my_logsumexp"):
+        assert 2 <= len(sol.HINTS[name]) <= 3
+
+
+# ---- quiz: the right answer is accepted, every wrong option rejected -----------------------
+def test_quiz_answers():
+    from nnlib.exercises.ch08_stability import QUIZ
+    from nnlib.exercises.quiz import check_answer
+    assert 3 <= len(QUIZ) <= 5
+    for q in QUIZ:
+        assert check_answer(q, q.answer)[0], q.text
+        if q.options is not None:
+            for k in range(len(q.options)):
+                if k != q.answer:
+                    assert not check_answer(q, k)[0], (q.text, k)
+        else:
+            assert not check_answer(q, q.answer * 1.2)[0] and not check_answer(q, 0)[0]
+    # the numbers are the chapter's own
+    with np.errstate(all="ignore"):
+        naive = [-np.log(1 - 1 / (1 + np.exp(-z))) for z in (36.0, 37.0)]
+    assert np.isfinite(naive[0]) and np.isinf(naive[1])
+    assert not check_answer(QUIZ[0], 36)[0]
+    assert check_answer(QUIZ[1], BinaryCrossentropy()([1.0], [1 / (1 + np.exp(1000.0))]))[0]
+    assert check_answer(QUIZ[2], np.logaddexp(1000.0, 1000.0))[0]
+    assert check_answer(QUIZ[2], "1000.69")[0]

@@ -7,7 +7,8 @@ from decimal import Decimal, localcontext
 
 import numpy as np
 
-from ._core import CheckFailed, expect_close, run
+from ._core import CheckFailed, expect_close, expect_done, run
+from .quiz import Question
 
 
 def _exact_softplus(t):
@@ -30,7 +31,7 @@ def _exact_bce(y, z):
 
 def _call(fn, *args):
     with np.errstate(all="ignore"):  # a naive answer's overflow is reported by the check, not warned
-        return np.asarray(fn(*args), dtype=float)
+        return np.asarray(expect_done(fn(*args)), dtype=float)
 
 
 def check_bce_from_logits(my_bce_from_logits):
@@ -80,7 +81,8 @@ def check_bce_from_logits(my_bce_from_logits):
                      hint="The exact losses are [0, 1000, 1000, 0] (to 1e-434).")
 
     return run([("shape", shape), ("moderate logits", moderate),
-                ("logits where 1 - sigmoid(z) rounds to 0", middle), ("logits of +-1000", huge)])
+                ("logits where 1 - sigmoid(z) rounds to 0", middle), ("logits of +-1000", huge)],
+               my_bce_from_logits, "compute the per-example loss from z without ever forming sigmoid(z)")
 
 
 def check_logsumexp(my_logsumexp):
@@ -108,4 +110,41 @@ def check_logsumexp(my_logsumexp):
         expect_close("my_logsumexp(z) for z near +-1000", out, [_exact_logsumexp(r) for r in z],
                      atol=1e-9, hint="After subtracting c = max_k z_k, add c back at the end.")
 
-    return run([("small logits", small), ("logits near +-1000", huge)])
+    return run([("small logits", small), ("logits near +-1000", huge)], my_logsumexp,
+               "subtract each row's largest logit c, sum the exponentials, take the log, add c back")
+
+
+QUIZ = [
+    Question("In float64, from which logit $z$ on does the naive binary cross-entropy (label $y = 0$: "
+             "$a = g(z)$ first, then $-\\log(1 - a)$) print `inf`? Give the whole number the table "
+             "shows.", answer=37, rel_tol=0.01,
+             why="once $e^{-z} < 1.1 \\times 10^{-16}$ ($z > 36.7$), $g(z)$ rounds to exactly 1.0, so "
+                 "$1 - a = 0$ and $-\\log 0 = \\infty$; at $z = 36$ it is still finite, with wrong digits."),
+    Question("`BinaryCrossentropy()` receives the *probability* $g(-1000)$ for an example with label 1. "
+             "What loss does it return? (The exact loss is 1000.)", answer=16.118, rel_tol=0.005,
+             why="the probability (0 in float64) is clipped up to $10^{-7}$, so the loss is "
+                 "$-\\log 10^{-7} = 16.118$: finite but wrong by a factor of 60, and its gradient there is 0."),
+    Question("What is $\\log(e^{1000} + e^{1000})$? (log-sum-exp by hand: subtract the largest logit first)",
+             answer=1000.693, rel_tol=5e-6,
+             why="$c = 1000$: $c + \\log(e^0 + e^0) = 1000 + \\log 2 = 1000.693$, with no $e^{1000}$ ever formed."),
+    Question("In the course's improved implementation (last layer `Dense(1, activation=\"linear\")`, "
+             "`BinaryCrossentropy(from_logits=True)`), what does `model.predict(x)` return?",
+             options=["the probabilities $g(z)$", "the logits $z$: apply a sigmoid to get probabilities",
+                      "the labels 0 or 1", "the loss of each example"], answer=1,
+             why="the output layer is linear, so it outputs $z$; the sigmoid now lives inside the loss, and "
+                 "you apply it yourself at prediction time.",
+             wrong={0: "that was the old version with a sigmoid output layer",
+                    2: "no layer thresholds; compare $z$ with 0 (or $g(z)$ with 0.5) yourself"}),
+    Question("On the TensorFlow backend, in which case does Keras still compute `BinaryCrossentropy()` "
+             "from the logits inside `fit`?",
+             options=["`Dense(1, activation=\"sigmoid\")` with the default settings",
+                      "`Dense(1, activation=tf.nn.sigmoid)` with `run_eagerly=True`",
+                      "a `mixed_float16` policy", "the loss called on `model.predict(x)`'s numpy output"],
+             answer=0,
+             why="Keras's own sigmoid tags its output with the logits (`_keras_logits`) and the loss uses "
+                 "them; in the chapter that case gave the exact 520.",
+             wrong={1: "tf.nn.sigmoid attaches no logits; only a traced graph lets Keras find the Sigmoid op, "
+                       "and run_eagerly=True has none: the chapter got 16.03",
+                    2: "the float16 output is cast to float32 before the loss, a new tensor without the logits: 16.03",
+                    3: "numpy arrays carry no logits: the clipped 16.03"}),
+]

@@ -231,7 +231,9 @@ def setup_stability(fig):
     curve = {k: ax.plot(SCALES, np.full(len(SCALES), ERR_FLOOR), color=color, lw=2, label=k)[0]
              for k, color in COLORS.items()}
     span = ax.axvspan(SCALES[0], SCALES[-1], color="C3", alpha=0.08, visible=False)
-    broken = ax.text(1, 1e-13, "", color="C3", fontsize=8, va="bottom", in_layout=False)
+    # on a white box above the marker line, so the line never crosses the words
+    broken = ax.text(1, 1e-13, "", color="C3", fontsize=9, va="bottom", in_layout=False, zorder=6,
+                     bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.85))
     dots = {k: ax.plot([1], [1], "o", color=color, ms=8, mec="k", zorder=5)[0]
             for k, color in COLORS.items()}
     at = ax.axvline(1, color="0.4", ls=":", lw=1)
@@ -242,8 +244,8 @@ def setup_stability(fig):
     ax.set_xticks([0.1, 1, 10, 100, 1000], ["0.1", "1", "10", "100", "1000"])
     ax.minorticks_off()
     ax.axhline(1.0, color="0.7", lw=0.8)
-    ax.text(SCALES[0] * 1.2, 1.3, "100 % wrong", fontsize=8, color="0.4")
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=3, fontsize=8, frameon=False)
+    ax.text(SCALES[0] * 1.2, 1.3, "100 % wrong", fontsize=9, color="0.4")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=3, fontsize=9, frameon=False)
 
     # the numbers at the chosen scale: a table whose row names and column heads are fixed and
     # whose numbers change (fewer letters to repaint: each one costs time), then what they mean
