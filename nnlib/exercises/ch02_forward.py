@@ -130,7 +130,8 @@ QUIZ = [
     Question("For the roast at 200 °C and 13.9 min the hidden layer gives $\\vec a^{[1]} \\approx [0, 0, 0.324]$; "
              "the output unit has $W^{[2]} \\approx [-18.26, -18.08, -19.34]^T$ and $b^{[2]} \\approx 9.39$. "
              "What is $z^{[2]}$ (two decimals)?", answer=3.11,
-             why="only unit 3 is on: $z^{[2]} \\approx 0.324 \\cdot (-19.34) + 9.39 \\approx 3.11$, so "
+             why="only unit 3 is on: $z^{[2]} \\approx 0.324 \\cdot (-19.34) + 9.39 \\approx 3.12$ with these "
+                 "rounded numbers (3.11 with the unrounded ones, as the widget shows), so "
                  "$a^{[2]} = g(3.11) \\approx 0.957$: a good roast."),
     Question("The notes write `layer1 = Dense(units=3)`, `a1 = layer1(x)` for an $\\vec x$ of 3 features, "
              "then `a2 = layer1(a1)` where `layer2(a1)` was meant. What happens?",
