@@ -1,8 +1,12 @@
-"""The chapter 6 checks pass a right answer and catch the usual wrong ones, with a useful message."""
+"""The chapter 6 checks pass the reference solution, say "Not done yet" for the skeleton, and catch
+the usual wrong answers with a useful message; the quiz accepts its answers and rejects the others."""
 import numpy as np
+import pytest
 
-from nnlib.exercises.ch06_vanishing import check_norm_ratio, check_relu_weights
-from nnlib.widgets.ch06_vanishing import X_DEEP, Y_DEEP, deep_network
+from nnlib.exercises.ch06_vanishing import QUIZ, check_relu_weights, check_rms_ratio
+from nnlib.exercises.quiz import check_answer
+from nnlib.exercises.solutions import ch06_vanishing as sol
+from nnlib.widgets.ch06_vanishing import X_DEEP, Y_DEEP, backprop_sizes, deep_network, gradient_rms
 
 
 def run(check, *args, capsys, **kw):
@@ -10,61 +14,84 @@ def run(check, *args, capsys, **kw):
     return capsys.readouterr().out
 
 
-def ratio_right(grads):
-    return np.linalg.norm(grads[0]) / np.linalg.norm(grads[-2])
+def rms(a):
+    return np.sqrt(np.mean(a ** 2))
 
 
 def test_ratio_right(capsys):
-    assert "All tests passed!" in run(check_norm_ratio, ratio_right, capsys=capsys)
+    assert "All tests passed!" in run(check_rms_ratio, sol.rms_ratio, capsys=capsys)
 
 
 def test_ratio_right_on_a_real_network(capsys):
     model = deep_network("sigmoid", 6)
-    assert "All tests passed!" in run(check_norm_ratio, ratio_right, model, X_DEEP, Y_DEEP, capsys=capsys)
+    assert "All tests passed!" in run(check_rms_ratio, sol.rms_ratio, model, X_DEEP, Y_DEEP, capsys=capsys)
+
+
+def rms_ratio(grads):     # the skeleton as shipped
+    return None
+
+
+def test_ratio_skeleton_says_not_done(capsys):
+    out = run(check_rms_ratio, rms_ratio, deep_network("sigmoid", 10), X_DEEP, Y_DEEP, capsys=capsys)
+    assert out.strip().startswith("Not done yet: `rms_ratio` still returns None") and out.count("\n") == 1
 
 
 def test_ratio_inverted(capsys):
-    out = run(check_norm_ratio, lambda g: np.linalg.norm(g[-2]) / np.linalg.norm(g[0]), capsys=capsys)
-    assert "Check failed (gradients with known norms)" in out and "last / first" in out
+    out = run(check_rms_ratio, lambda g: rms(g[-2]) / rms(g[0]), capsys=capsys)
+    assert "Check failed (gradients with known sizes)" in out and "last / first" in out
 
 
 def test_ratio_second_layer(capsys):
-    out = run(check_norm_ratio, lambda g: np.linalg.norm(g[0]) / np.linalg.norm(g[2]), capsys=capsys)
+    out = run(check_rms_ratio, lambda g: rms(g[0]) / rms(g[2]), capsys=capsys)
     assert "grads[-2]" in out
 
 
 def test_ratio_of_biases(capsys):
-    out = run(check_norm_ratio, lambda g: np.linalg.norm(g[1]) / np.linalg.norm(g[-2]), capsys=capsys)
+    out = run(check_rms_ratio, lambda g: rms(g[1]) / rms(g[-2]), capsys=capsys)
     assert "you used a db" in out
 
 
-def test_ratio_of_sums(capsys):
-    out = run(check_norm_ratio, lambda g: np.sum(g[0]) / np.sum(g[-2]), capsys=capsys)
-    assert "plain sums" in out
+def test_ratio_of_frobenius_norms(capsys):
+    out = run(check_rms_ratio, lambda g: np.linalg.norm(g[0]) / np.linalg.norm(g[-2]), capsys=capsys)
+    assert "Frobenius" in out and "mean of the squares" in out
 
 
-def test_ratio_of_abs_sums(capsys):
-    out = run(check_norm_ratio, lambda g: np.abs(g[0]).sum() / np.abs(g[-2]).sum(), capsys=capsys)
-    assert "sqrt(sum of squares)" in out
+def test_ratio_without_square_root(capsys):
+    out = run(check_rms_ratio, lambda g: np.mean(g[0] ** 2) / np.mean(g[-2] ** 2), capsys=capsys)
+    assert "square root" in out
+
+
+def test_ratio_of_abs_means(capsys):
+    out = run(check_rms_ratio, lambda g: np.abs(g[0]).mean() / np.abs(g[-2]).mean(), capsys=capsys)
+    assert "mean absolute values" in out
 
 
 def test_ratio_of_max(capsys):
-    out = run(check_norm_ratio, lambda g: np.abs(g[0]).max() / np.abs(g[-2]).max(), capsys=capsys)
-    assert "Frobenius" in out
+    out = run(check_rms_ratio, lambda g: np.abs(g[0]).max() / np.abs(g[-2]).max(), capsys=capsys)
+    assert "largest entries" in out
 
 
 def test_ratio_fixed_depth(capsys):
     # hard-codes a 3-layer list: fails on the 2-layer case
-    out = run(check_norm_ratio, lambda g: np.linalg.norm(g[0]) / np.linalg.norm(g[4]), capsys=capsys)
+    out = run(check_rms_ratio, lambda g: rms(g[0]) / rms(g[4]), capsys=capsys)
     assert "Check failed (any depth)" in out
 
 
 def weights_right():
-    return [np.array([[1.0, 1.0]]), np.array([-1.0, -2.0]), np.array([[2.0], [-3.0]]), np.array([1.0])]
+    return sol.relu_weights()
 
 
 def test_relu_weights_right(capsys):
-    assert "All tests passed!" in run(check_relu_weights, weights_right, capsys=capsys)
+    assert "All tests passed!" in run(check_relu_weights, sol.relu_weights, capsys=capsys)
+
+
+def relu_weights():       # the skeleton as shipped
+    return None
+
+
+def test_relu_weights_skeleton_says_not_done(capsys):
+    out = run(check_relu_weights, relu_weights, capsys=capsys)
+    assert out.strip().startswith("Not done yet: `relu_weights` still returns None") and out.count("\n") == 1
 
 
 def test_relu_weights_column_convention(capsys):
@@ -97,3 +124,32 @@ def test_relu_weights_slopes_not_differences(capsys):
         return [W1, b1, np.array([[2.0], [-1.0]]), b2]
     out = run(check_relu_weights, wrong, capsys=capsys)
     assert "Check failed (the output matches the target)" in out
+
+
+@pytest.mark.parametrize("q", QUIZ, ids=range(1, len(QUIZ) + 1))
+def test_quiz_right_answer_accepted_wrong_rejected(q):
+    assert check_answer(q, q.answer)[0]
+    if q.options is not None:
+        for k in range(len(q.options)):
+            assert check_answer(q, k)[0] == (k == q.answer)
+    else:
+        assert not check_answer(q, q.answer * 1.5 + 1)[0]
+
+
+def test_quiz_answers_match_the_chapter():
+    from nnlib.widgets.ch06_vanishing import relu_interpolation
+    assert np.isclose(QUIZ[0].answer, 9.54e-07, rtol=1e-3)
+    W1, b1, _, _ = relu_interpolation(8)
+    assert W1.shape == (1, 8) and len(np.unique(np.r_[-b1, 2.0])) == QUIZ[4].answer
+    # question 4: ReLU, Glorot: dz shrinks towards the input, a^[l-1] grows, dW stays level
+    rms_a, rms_dz = backprop_sizes(deep_network("relu", 10))
+    assert rms_dz[0] < rms_dz[-2] / 5 and rms_a[0] > rms_a[-2] * 5
+    g = gradient_rms(deep_network("relu", 10))
+    assert 0.2 < g[0] / g[-2] < 5
+
+
+def test_backprop_sizes_give_the_gradient():
+    m = deep_network("tanh", 5)
+    _, grads = m.compute_gradients(X_DEEP, Y_DEEP)
+    assert np.allclose(gradient_rms(m), [rms(d) for d in grads[0::2]])
+    assert len(backprop_sizes(m)[0]) == 5

@@ -13,6 +13,7 @@ The helpers (``deep_network``, ``gradient_norms``, ``dead_units``, ``relu_interp
 are used by the chapter too, so the widget and the text compute the same thing.
 """
 import functools
+import math
 
 import numpy as np
 from matplotlib.ticker import MaxNLocator
@@ -51,6 +52,38 @@ def deep_network(activation, depth, width=16, scale=1.0, seed=6, n_in=8):
     return model
 
 
+def gradient_rms(model, x=X_DEEP, y=Y_DEEP):
+    """The root mean square of the entries of dW^[l], sqrt(mean(dW**2)), for l = 1..L.
+
+    Per entry, so layers of different sizes compare fairly (the first layer's W is (8, 16),
+    the last one's (16, 1)): the Frobenius norm grows with the number of entries.
+    """
+    _, grads = model.compute_gradients(x, y)
+    return np.array([float(np.sqrt(np.mean(dW ** 2))) for dW in grads[0::2]])
+
+
+def backprop_sizes(model, x=X_DEEP, y=Y_DEEP):
+    """Per layer l = 1..L, RMS of the entries of a^[l-1] (forward) and of dz^[l] (backward).
+
+    dW^[l] = (a^[l-1])^T dz^[l], so the size of dW^[l] is the product of the two: a gradient
+    stays level through depth when the forward signal and the backward signal change in step.
+    Shapes: x (m, n^[0]); returns two arrays of shape (L,).
+    """
+    a, zs = [x], []
+    for layer in model.layers:
+        zs.append(a[-1] @ layer.W + layer.b)
+        a.append(layer.g(zs[-1]))
+    dz = (a[-1] - y.reshape(-1, 1)) / len(x)   # sigmoid output + cross-entropy, fused
+    rms_a, rms_dz = [], []
+    for l in range(len(model.layers) - 1, -1, -1):
+        rms_a.append(float(np.sqrt(np.mean(a[l] ** 2))))
+        rms_dz.append(float(np.sqrt(np.mean(dz ** 2))))
+        if l > 0:
+            da = dz @ model.layers[l].W.T
+            dz = da * act.derivative(model.layers[l - 1].activation)(zs[l - 1])
+    return np.array(rms_a[::-1]), np.array(rms_dz[::-1])
+
+
 def gradient_norms(model, x=X_DEEP, y=Y_DEEP):
     """||dW^[l]|| (Frobenius norm) for l = 1..L from one backprop on (x, y)."""
     _, grads = model.compute_gradients(x, y)
@@ -77,7 +110,7 @@ def dead_units(model, x=X_DEEP):
 def _measure(activation, depth, scale):
     model = deep_network(activation, depth, scale=scale)
     with np.errstate(all="ignore"):
-        norms = gradient_norms(model)
+        norms = gradient_rms(model)
         zs, negative = layer_stats(model)
         deriv = np.array([float(np.mean(act.derivative(activation)(z))) for z in zs])
     return norms, deriv, [int(n.sum()) for n in negative]
@@ -131,7 +164,7 @@ def setup_vanishing(fig):
     """Both panels, and empty artists for update_vanishing to fill (it sets the axis limits)."""
     ax, ax2 = fig.subplots(1, 2)
     ax.set_yscale("log")
-    ax.set(xlabel="layer l (1 = next to the input)", ylabel="||dW^[l]|| (log scale)")
+    ax.set(xlabel="layer l (1 = next to the input)", ylabel=r"RMS of the entries of $dW^{[l]}$")
     ax.tick_params(axis="y", which="minor", labelleft=False)
     ax.grid(alpha=0.3, which="major")
     ax.set_title(" ", fontsize=9.5)
@@ -139,22 +172,22 @@ def setup_vanishing(fig):
     zeros = ax.plot([], [], "x", color="k", ms=8)[0]
     # Two legends, one shown: without and with the "exactly 0" entry. The y band is fitted to
     # the curve, so no corner is free at every setting: update_vanishing places them.
-    plain = ax.legend([curve], [" "], fontsize=8)
+    plain = ax.legend([curve], [" "], fontsize=9, loc="best")
     ax.add_artist(plain)
-    with_zeros = ax.legend([curve, zeros], [" ", "exactly 0 (no gradient)"], fontsize=8)
+    with_zeros = ax.legend([curve, zeros], [" ", "exactly 0 (no gradient)"], fontsize=9, loc="best")
 
     hidden = np.arange(1, MAX_DEPTH)  # hidden layers 1..L-1
     bars = ax2.bar(hidden, np.zeros(len(hidden)), width=0.7, alpha=0.75)
     ref = ax2.axhline(0.25, color="C0", lw=0.8, ls=":", label="0.25 = max of sigmoid'")
-    counts = [ax2.text(l, 0, "", ha="center", fontsize=7, color="k", in_layout=False)
+    counts = [ax2.text(l, 0, "", ha="center", fontsize=9, color="k", in_layout=False)
               for l in hidden]
-    ax2.set(xlabel="hidden layer l", ylabel="mean g'(z^[l]) over the batch", ylim=(0, 1.08))
-    ax2.set_title(" ", fontsize=8.5)
+    ax2.set(xlabel="hidden layer l", ylabel=r"mean $g'(z^{[l]})$ over the batch", ylim=(0, 1.08))
+    ax2.set_title(" ", fontsize=9)
     for a in (ax, ax2):  # layers are whole numbers, also on the short axes of few layers
         a.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
     return dict(ax=ax, ax2=ax2, curve=curve, zeros=zeros, legends=(plain, with_zeros),
                 note=note_slot(ax), bars=list(bars), ref=ref, counts=counts,
-                legend2=ax2.legend(fontsize=7.5, loc="upper right"))
+                legend2=ax2.legend(fontsize=9, loc="best"))
 
 
 def _set_limits(p, activation, scale, norms):
@@ -197,7 +230,7 @@ def update_vanishing(p, activation, depth, scale):
     # the band (as when it vanishes towards the input); else the place matplotlib finds best.
     with np.errstate(divide="ignore"):
         right = (np.log10(norms[L // 2:]) - lo) / (hi - lo)
-    where = "lower right" if np.all(right > 0.3) and not len(zero) else "best"
+    where = "best"
     for legend in p["legends"]:
         legend.set_loc(where)
         legend.get_texts()[0].set_text(f"{activation}, scale {scale:.2g}")
@@ -211,7 +244,7 @@ def update_vanishing(p, activation, depth, scale):
                         "ReLU units. The network cannot learn.")
     say(p["note"], "\n".join(problems))
     ratio = norms[0] / norms[-1] if norms[-1] > 0 else np.nan
-    p["ax"].title.set_text(f"gradient norm per layer; first / last = {fmt(float(ratio))}")
+    p["ax"].title.set_text(f"gradient size per layer; first / last = {fmt(float(ratio))}")
 
     counted = activation in ("relu", "leaky_relu")
     for l, (bar, count) in enumerate(zip(p["bars"], p["counts"]), start=1):
@@ -241,7 +274,8 @@ vanishing_widget = Widget(
     controls={
         "activation": Choice(list(HIDDEN), "sigmoid", description="hidden activation"),
         "depth": Slider(2, 30, 10, step=1, integer=True, description="layers L"),
-        "scale": Slider(0.25, 4.0, 1.0, step=0.05, log=True, description="weight scale × Glorot"),
+        # step: a twelfth of log10(4), so 1 (Glorot) and 4 ** 0.25 = sqrt(2) (He) are slider positions
+        "scale": Slider(0.25, 4.0, 1.0, step=math.log10(4) / 12, log=True, description="weight scale × Glorot"),
     },
     title="Backprop through a deep network (width 16, a fixed batch of 128 examples)",
     figsize=(9.5, 3.8),
@@ -275,10 +309,10 @@ def setup_relu_sum(fig):
     ax, ax2 = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.4, 1]})
     x = X_LAB
     ax.plot(x, lab_target(x), color="0.6", lw=5, alpha=0.6, label="target")
-    out = ax.plot(x, 0 * x, color="k", lw=1.8, label="a^[2] = unit 1 + unit 2 + unit 3")[0]
+    out = ax.plot(x, 0 * x, color="k", lw=1.8, label="$a^{[2]}$ = unit 1 + unit 2 + unit 3")[0]
     ax.set(xlabel="x", ylabel="output", xlim=(0, 3), ylim=LAB_YLIM)
     ax.set_title(" ", fontsize=10)
-    legend = ax.legend(fontsize=8, loc="upper left")
+    legend = ax.legend(fontsize=9, loc="best")
     units, kinks = [], []
     for k in range(3):
         units.append(ax2.plot(x, 0 * x, color=f"C{k}", lw=1.6, label=" ")[0])
@@ -287,7 +321,7 @@ def setup_relu_sum(fig):
             title="each unit (dotted: its kink)")
     ax2.title.set_fontsize(9.5)
     return dict(ax=ax, out=out, legend=legend, above=_top_slot(ax), units=units, kinks=kinks,
-                legend2=ax2.legend(fontsize=7.5, loc="upper left"), above2=_top_slot(ax2),
+                legend2=ax2.legend(fontsize=9, loc="best"), above2=_top_slot(ax2),
                 off=note_slot(ax2, color="C1"))
 
 
@@ -335,7 +369,7 @@ relu_sum_widget = Widget(
         "w3": Slider(-4.0, 4.0, 0.0, step=0.5, description="w3"),
         "b3": Slider(-8.0, 8.0, 0.0, step=0.5, description="b3"),
     },
-    title="Three ReLU units set by hand: a^[2] = relu(w1 x + b1) + relu(w2 x + b2) + relu(w3 x + b3)",
+    title="Three ReLU units set by hand: $a^{[2]}$ = relu(w1 x + b1) + relu(w2 x + b2) + relu(w3 x + b3)",
     figsize=(9.5, 3.8),
 )
 
@@ -374,9 +408,9 @@ def setup_stacking(fig):
     terms = [ax.plot([], [], color=f"C{k % 10}", lw=0.8, alpha=0.7)[0] for k in range(MAX_UNITS)]
     ax.set(xlim=(-2, 2), ylim=(-6, 6), xlabel="x", ylabel="f(x)")
     ax.set_title(" ", fontsize=10)
-    legend = ax.legend(fontsize=8, loc="upper left")
+    legend = ax.legend(fontsize=9, loc="best")
     hint = ax.text(0.98, 0.03, "thin lines: each unit's contribution w2_k · relu(x − t_k)",
-                   transform=ax.transAxes, ha="right", fontsize=8, color="0.3", visible=False)
+                   transform=ax.transAxes, ha="right", fontsize=9, color="0.3", visible=False)
     return dict(ax=ax, out=out, knots=knots, terms=terms, legend=legend, hint=hint)
 
 
