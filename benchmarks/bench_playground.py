@@ -41,9 +41,10 @@ def summary(ms):
             f"95th percentile {np.percentile(ms, 95):5.1f} ms")
 
 
-def bench_frames(frames, steps_per_frame, fmt):
+def bench_frames(frames, steps_per_frame, fmt, figsize=None, dpi=None):
     pg = Playground("circle", hidden="8,8", activation="tanh", optimizer="adam", learning_rate=0.03,
                     m_train=200, seed=0)
+    pg.figure(figsize or Playground.APP_FIGSIZE, dpi or 100)   # the app's live figure (or another size)
     pg.image_bytes(fmt)                          # the first frame draws everything once
     wall, cpu, parts = [], [], {"step": [], "render": [], "encode": []}
     for _ in range(frames):
@@ -184,6 +185,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=300)
     ap.add_argument("--steps-per-frame", type=int, default=5)
+    ap.add_argument("--figsize", type=float, nargs=2, default=None,
+                    help="the live figure's size in inches (default: the app's, Playground.APP_FIGSIZE)")
+    ap.add_argument("--dpi", type=float, default=None, help="the live figure's dpi (default 100)")
     ap.add_argument("--kernel", action="store_true", help="also compare Image and Output in a kernel")
     ap.add_argument("--browser", action="store_true", help="also count pictures per second in JupyterLab")
     ap.add_argument("--voila", action="store_true", help="also count pictures per second under Voila")
@@ -192,8 +196,11 @@ def main(argv=None):
     print(f"Playground frames: 2-8-8-1 tanh network, 200 training points, {args.steps_per_frame} "
           f"full-batch Adam steps + a 50x50 grid + one picture per frame; {args.frames} frames")
     print(f"machine: {os.cpu_count()} CPUs, load average {load} (1, 5, 15 min)")
-    png = bench_frames(args.frames, args.steps_per_frame, "png")
-    bench_frames(args.frames, args.steps_per_frame, "jpeg")
+    size = args.figsize or Playground.APP_FIGSIZE
+    dpi = args.dpi or 100
+    print(f"picture: {size[0]:g} x {size[1]:g} in at {dpi:g} dpi = {round(size[0] * dpi)} x {round(size[1] * dpi)} px")
+    png = bench_frames(args.frames, args.steps_per_frame, "png", size, dpi)
+    bench_frames(args.frames, args.steps_per_frame, "jpeg", size, dpi)
     verdict = "meets" if 1000 / png.mean() >= 10 else "MISSES"
     print(f"PNG {verdict} the target of 10 frames per second ({1000 / png.mean():.1f}).")
     if args.kernel:
