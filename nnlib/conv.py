@@ -45,11 +45,12 @@ def _check_common(fname, x, W, b, strides, padding, x_dims, x_layout, w_layout):
         raise ValueError(f"{fname} expects W of shape {w_layout}; received shape {W.shape}.")
     if x.shape[-1] != W.shape[-2]:
         raise ValueError(f"{fname}: x has {x.shape[-1]} channels (its last axis) but W has shape {W.shape}, "
-                         f"which is {w_layout}: W expects {W.shape[-2]} input channels.")
+                         f"which is {w_layout}: W expects {W.shape[-2]} input channels; received x of shape "
+                         f"{x.shape}. Check the order of W's axes, or the channels of x.")
     filters = W.shape[-1]
     if 0 in W.shape[:-2] or filters == 0:
-        raise ValueError(f"{fname}: W has shape {W.shape}, which is {w_layout}: the kernel needs at least "
-                         f"one step per axis and at least one filter (0 filters means 0 units).")
+        raise ValueError(f"{fname}: W must have shape {w_layout} with at least one step per kernel axis and "
+                         f"at least one filter (0 filters means 0 units); received {W.shape}.")
     if b is None:
         b = np.zeros(filters)
     b = real_array(b, "b")
@@ -85,8 +86,8 @@ def conv1d(x, W, b=None, strides=1, padding="valid", activation=None):
     if left or right:
         x = np.pad(x, ((0, 0), (left, right), (0, 0)))
     if x.shape[1] < k:
-        raise ValueError(f"conv1d: the kernel is {k} steps long but x has only {x.shape[1]} steps; "
-                         f"use a shorter kernel or padding='same'.")
+        raise ValueError(f"conv1d: the kernel is {k} steps long but x has only {x.shape[1]} steps (received "
+                         f"x of shape {x.shape}); use a shorter kernel or padding='same'.")
     windows = sliding_window_view(x, k, axis=1)[:, ::strides]        # (m, n_out, in_channels, k)
     z = np.einsum("mtck,kcf->mtf", windows, W) + b
     return activations.get(activation)(z)
@@ -109,8 +110,8 @@ def conv2d(x, W, b=None, strides=1, padding="valid", activation=None):
     if top or bottom or left or right:
         x = np.pad(x, ((0, 0), (top, bottom), (left, right), (0, 0)))
     if x.shape[1] < kh or x.shape[2] < kw:
-        raise ValueError(f"conv2d: the kernel is {kh}x{kw} but x is only {x.shape[1]}x{x.shape[2]}; "
-                         f"use a smaller kernel or padding='same'.")
+        raise ValueError(f"conv2d: the kernel is {kh}x{kw} but x is only {x.shape[1]}x{x.shape[2]} (received "
+                         f"x of shape {x.shape}); use a smaller kernel or padding='same'.")
     windows = sliding_window_view(x, (kh, kw), axis=(1, 2))[:, ::strides, ::strides]  # (m, ho, wo, c, kh, kw)
     z = np.einsum("mhwcuv,uvcf->mhwf", windows, W) + b
     return activations.get(activation)(z)
@@ -123,6 +124,6 @@ def _check_length_args(n, kernel_size, strides, padding):
     if not isinstance(padding, str) or padding not in ("valid", "same"):
         raise ValueError(f"padding must be 'valid' or 'same'; received {padding!r}.")
     if padding == "valid" and n < kernel_size:
-        raise ValueError(f"With padding='valid' a window of kernel_size={kernel_size} does not fit in n={n} "
-                         f"inputs; use a shorter kernel or padding='same'.")
+        raise ValueError(f"With padding='valid' a window of kernel_size={kernel_size} needs n >= {kernel_size} "
+                         f"inputs; received n={n}. Use a shorter kernel or padding='same'.")
     return n, kernel_size, strides, padding

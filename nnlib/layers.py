@@ -123,7 +123,8 @@ class Dense:
 
     def _require_cache(self):
         if self._cache is None:
-            raise RuntimeError(f"{self._where()}: call forward(a_in) before backward(da_out).")
+            raise RuntimeError(f"{self._where()}: backward(da_out) needs what forward(a_in) keeps (a_in and z); "
+                               f"call forward(a_in) before backward(da_out).")
         return self._cache
 
     def get_weights(self):

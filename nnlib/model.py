@@ -210,7 +210,8 @@ class Sequential:
 
     def _require_layers(self):
         if not self.layers:
-            raise RuntimeError("The model has no layers: Sequential([Dense(...), ...]).")
+            raise RuntimeError("The model has no layers: Sequential([Dense(...), ...]) needs at least one "
+                               "Dense layer before predict, fit or evaluate; add one with model.add(Dense(...)).")
 
     def _check_predict(self, x, batch_size, verbose):
         self._require_layers()
