@@ -113,13 +113,13 @@ def setup_multilabel(fig, data=None):
     ax_img.set_title(" \n ", fontsize=9)
 
     # its three probabilities, each bar in its label's colour (as in the right panel); a wrong
-    # decision is hatched, and the verdict stands in a column right of x = 1, off the threshold line
+    # decision is hatched and marked ✗, and the verdict stands in a column right of x = 1, off the threshold line
     ypos = np.arange(len(LABELS))[::-1]
     bars = ax_bar.barh(ypos, np.zeros(len(LABELS)), height=0.6, color=COLORS, edgecolor="k", lw=0)
     bar_line = ax_bar.axvline(0.5, color="k", ls="--", lw=1.2)
     ax_bar.axvline(1.0, color="0.6", lw=0.8)
     verdicts = [ax_bar.text(1.04, yy, "", va="center", fontsize=9, in_layout=False) for yy in ypos]
-    ax_bar.set(xlim=(0, 1.75), xticks=[0, 0.5, 1], yticks=ypos, yticklabels=LABELS,
+    ax_bar.set(xlim=(0, 1.8), xticks=[0, 0.5, 1], yticks=ypos, yticklabels=LABELS,
                xlabel="probability $a_k = g(z_k)$")
     ax_bar.set_title(" \n ", fontsize=9)
 
@@ -134,10 +134,9 @@ def setup_multilabel(fig, data=None):
     pr_line = ax_pr.axvline(0.5, color="k", ls="--", lw=1.2)
     ax_pr.set(xlim=(0, 1), ylim=(0, 1.05), xlabel="threshold", ylabel="over all test images")
     ax_pr.set_title("precision (solid, ●), recall (dotted, ■)", fontsize=9)
-    # outside the axes, on the right: each label with its precision / recall at this threshold
-    legend = ax_pr.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9,
-                          title="precision / recall\nat threshold 0.50", title_fontsize=9,
-                          handlelength=1.5, borderaxespad=0)
+    # outside the axes, on the right; the markers on the curves give the values at the threshold
+    legend = ax_pr.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, title="label",
+                          title_fontsize=9, handlelength=1.5, borderaxespad=0)
     slot = note_slot(ax_pr)
     slot.set_in_layout(False)
     return dict(Y=Y, P=P, images=images, size=size, ax_img=ax_img, image=image, ax_bar=ax_bar,
@@ -162,9 +161,8 @@ def update_multilabel(p, threshold, index):
     right = pred == (Y[index] == 1)
     for bar, text, pk, pr, r in zip(p["bars"], p["verdicts"], prob, pred, right):
         bar.set_width(pk)
-        bar.set_hatch(None if r else "////")
         bar.set_linewidth(0 if r else 1.2)
-        text.set_text(f"{pk:.2f}: {'yes' if pr else 'no'}{'' if r else ', wrong'}")
+        text.set_text(f"{pk:.2f} {'yes' if pr else 'no'}{'' if r else ' ✗'}")
         text.set_fontweight("normal" if r else "bold")
     p["bar_line"].set_xdata([threshold, threshold])
     p["ax_bar"].set_title(f"sum of the three = {fmt(float(prob.sum()))}\n(need not be 1)",
@@ -178,15 +176,11 @@ def update_multilabel(p, threshold, index):
         dot_p.set_data([threshold], [a])
         dot_r.set_data([threshold], [b])
     p["pr_line"].set_xdata([threshold, threshold])
-    legend = p["legend"]
-    legend.set_title(f"precision / recall\nat threshold {threshold:.2f}")
-    for text, name, a, b in zip(legend.get_texts(), LABELS, now_p, now_r):
-        text.set_text(f"{name}\n{fmt(float(a), 2)} / {fmt(float(b), 2)}")
     say(p["slot"], None if not never else
         f"no test image has a probability >= {threshold:.2f}\nfor {', '.join(never)}: "
         f"TP + FP = 0, precision\ncounted as 0 (scikit-learn's convention)")
     return [p["image"], p["ax_img"].title, *p["bars"], *p["verdicts"], p["bar_line"],
-            p["ax_bar"].title, *p["dots_p"], *p["dots_r"], p["pr_line"], legend, p["slot"]]
+            p["ax_bar"].title, *p["dots_p"], *p["dots_r"], p["pr_line"], p["slot"]]
 
 
 def show_examples(images, Y, n=16, cols=8, P=None):
