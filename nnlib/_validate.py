@@ -117,8 +117,8 @@ def as_2d_examples(x, what="x", min_m=0):
 
 def no_examples(what, shape):
     raise ValueError(
-        f"{what} holds 0 examples (shape {shape}): the cost J is the mean of the loss over the m "
-        f"examples, so m must be at least 1. Check the slicing or filtering that produced {what}."
+        f"{what} must hold at least one example, m >= 1 (the cost J is the mean of the loss over the m "
+        f"examples); received 0 examples, shape {shape}. Check the slicing or filtering that produced {what}."
     )
 
 
@@ -236,18 +236,18 @@ def activation_function(g, what="g"):
 
     def checked(z):
         fix = (f"{what} must take the array z of shape {z.shape} and return g(z) of the same shape, "
-               f"e.g. {what}='sigmoid' or {what}=nnlib.activations.sigmoid.")
+               f"e.g. {what}='sigmoid' or {what}=nnlib.activations.sigmoid")
         try:
             a = g(z)
         except Exception as err:  # the learner's function failed on an array: say which and why
-            raise ValueError(f"{what} = {describe(g)} failed on z of shape {z.shape} with "
-                             f"{type(err).__name__}: {err}. {fix}") from err
+            raise ValueError(f"{fix}; received {describe(g)}, which failed on z with "
+                             f"{type(err).__name__}: {err}") from err
         try:
             out = real_array(a, f"{what}(z)", finite=bool(np.all(np.isfinite(z))))
         except ValueError as err:
-            raise ValueError(f"{err} {fix}") from None
+            raise ValueError(f"{err} {fix}.") from None
         if out.shape != z.shape:
-            raise ValueError(f"{what} = {describe(g)} returned shape {out.shape} for z of shape {z.shape}; {fix}")
+            raise ValueError(f"{fix}; received {describe(g)}, which returned shape {out.shape}.")
         return out
 
     return checked

@@ -34,9 +34,10 @@ from nnlib.losses import (BinaryCrossentropy, CategoricalCrossentropy, MeanSquar
 from nnlib.optimizers import SGD, Adam
 
 NNLIB_DIR = os.path.dirname(nnlib.__file__)
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+SETTINGS = settings(max_examples=50, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.filter_too_much])
+SPOILED = settings(SETTINGS, max_examples=150)  # one valid call with 1-2 arguments spoiled: many cases
 ALLOWED = (ValueError, TypeError, RuntimeError)
 
 
@@ -133,6 +134,34 @@ def sigmoid_ref(z):
     """1 / (1 + e^(-z)) as written (e^(-z) may overflow to inf, giving 0): the test's own formula."""
     with np.errstate(over="ignore"):
         return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def spoiled(a):
+    """Wrong versions of a valid array: 0 examples, 0 units, transposed, flattened, 3-D, complex, text, NaN."""
+    a = np.asarray(a, dtype=float)
+    out = [a.reshape(-1), a[None], a.astype(complex) + 1j, a.astype(str), a.astype(object), 1.5, None, "a"]
+    if a.ndim >= 1:
+        out += [a[:0], a.T, np.where(np.arange(a.shape[-1]) == 0, np.nan, a) if a.size else a]
+    if a.ndim == 2:
+        out += [a[:, :0], a[:, :1], np.concatenate([a, a], axis=1)]
+    return st.sampled_from(out)
+
+
+BAD_ACTIVATIONS = st.sampled_from(["gelu", "Sigmoid", 5, len, str, print, math.exp, lambda z: z[0],
+                                   lambda z: z * np.nan, lambda z: z.T, lambda z: None, lambda z: z + 1j])
+
+
+def spoil(data, args):
+    """The valid arguments with 0, 1 or 2 of them replaced by a wrong version or by anything at all."""
+    k = data.draw(st.sampled_from([1, 0, 1, 2, 1]), label="how many spoiled")
+    names = data.draw(st.permutations(sorted(args)), label="order")[:k]
+    args = dict(args)
+    for n in names:
+        valid = args[n]
+        wrong = (spoiled(valid) if isinstance(valid, (np.ndarray, list)) else
+                 BAD_ACTIVATIONS if isinstance(valid, str) else st.nothing())
+        args[n] = data.draw(st.one_of(wrong, anything()), label=n)
+    return args, names
 
 
 def finite_input(v):
@@ -279,6 +308,46 @@ def test_sequential_function_of_valid_input(data):
     assert_finite(out, (np.shape(x)[0], 2))
 
 
+@SPOILED
+@given(st.data())
+def test_dense_with_one_argument_spoiled(data):
+    units = data.draw(st.integers(0, 3))  # 0 units: an error, not an empty layer
+    A, W, b = layer_arrays(data.draw, m=data.draw(st.integers(0, 3)), n_in=data.draw(st.integers(1, 3)), units=units)
+    args, names = spoil(data, {"A_in": A, "W": W, "b": b, "g": "sigmoid"})
+    status, out = call(dense, args["A_in"], args["W"], args["b"], args["g"])
+    if not names:
+        assert status == ("ok" if units else "error"), out
+    if status == "ok":
+        assert_finite(out)
+        assert np.shape(out)[-1] == np.shape(args["W"])[-1] >= 1
+
+
+@SPOILED
+@given(st.data())
+def test_dense_loop_with_one_argument_spoiled(data):
+    units = data.draw(st.integers(0, 3))
+    A, W, b = layer_arrays(data.draw, m=1, n_in=data.draw(st.integers(1, 3)), units=units)
+    args, names = spoil(data, {"a_in": np.asarray(A)[0], "W": W, "b": b, "g": "softmax"})
+    status, out = call(dense_loop, args["a_in"], args["W"], args["b"], args["g"])
+    if not names:
+        assert status == ("ok" if units else "error"), out
+    if status == "ok":
+        assert_finite(out, (np.shape(args["W"])[-1],))
+
+
+@SPOILED
+@given(st.data())
+def test_sequential_function_with_one_argument_spoiled(data):
+    x, W1, b1 = layer_arrays(data.draw, m=data.draw(st.integers(1, 3)), n_in=2)
+    W2 = data.draw(real_arrays((np.shape(W1)[1], 1), -10, 10))
+    args, names = spoil(data, {"x": x, "W1": W1, "b1": b1, "W2": W2, "g": "tanh"})
+    status, out = call(sequential, args["x"], [(args["W1"], args["b1"]), (args["W2"], [0.0])], args["g"])
+    if not names:
+        assert status == "ok", out
+    if status == "ok":
+        assert_finite(out)
+
+
 # ---- Dense, Input -----------------------------------------------------------------------------------
 @SETTINGS
 @given(units=anything(), activation=st.one_of(anything(), st.sampled_from(["relu", "softmax", None])),
@@ -379,6 +448,23 @@ def test_losses_of_valid_input_are_finite(data):
         assert_finite(grad, (m, k))
 
 
+@SPOILED
+@given(data=st.data(), cls=st.sampled_from(LOSSES), from_logits=st.booleans())
+def test_losses_with_one_argument_spoiled(data, cls, from_logits):
+    m, k = data.draw(st.integers(0, 3)), data.draw(st.integers(2, 3))  # 0 examples: an error, not NaN
+    labels = data.draw(arrays(np.int64, m, elements=st.integers(0, k - 1)))
+    y_pred = np.full((m, k), 1.0 / k)
+    y_true = labels if cls is SparseCategoricalCrossentropy else np.eye(k)[labels]
+    args, names = spoil(data, {"y_true": y_true, "y_pred": y_pred})
+    loss = cls(from_logits=from_logits)
+    for f in (loss, loss.gradient):
+        status, out = call(f, args["y_true"], args["y_pred"])
+        if not names:
+            assert status == ("ok" if m else "error"), out
+        if status == "ok":
+            assert_finite(out)
+
+
 # ---- the model --------------------------------------------------------------------------------------
 def small_model(loss="binary_crossentropy", units=1, act="sigmoid"):
     set_random_seed(0)
@@ -436,6 +522,28 @@ def test_fit_evaluate_predict_of_valid_input(data):
     status, a = call(model.predict, x)
     assert status == "ok", a
     assert_finite(a, (m, 1))
+
+
+@SPOILED
+@given(st.data())
+def test_fit_and_evaluate_with_one_argument_spoiled(data):
+    m = data.draw(st.integers(0, 5))  # 0 examples: an error, not NaN or ZeroDivisionError
+    x = data.draw(real_arrays((m, 2)))
+    y = data.draw(arrays(np.int64, m, elements=st.integers(0, 1)))
+    args, names = spoil(data, {"x": x, "y": y, "batch_size": 2, "epochs": 2, "verbose": 0, "shuffle": True})
+    model = small_model()
+    epochs = args["epochs"]
+    if isinstance(epochs, int) and epochs > 3:
+        args["epochs"] = epochs = 3
+    status, h = call(model.fit, **args)
+    if not names:
+        assert status == ("ok" if m else "error"), h
+    if status == "ok":
+        assert len(h.history["loss"]) == epochs
+        assert_finite(np.array(h.history["loss"], dtype=float))
+    status, J = call(model.evaluate, args["x"], args["y"])
+    if status == "ok":
+        assert_finite(J)
 
 
 @SETTINGS
