@@ -164,3 +164,23 @@ def test_standard_terms_of_the_course_are_listed():
                  "relu", "softmax", "logit", "multi-label classification", "adam", "convolution",
                  "convolutional layer", "vanishing gradient", "round-off error", "precision", "recall"]:
         assert term in english, f"the glossary lacks the course term {term!r}"
+
+
+@pytest.mark.parametrize("chapter", sorted(CHAPTERS))
+def test_every_term_the_glossary_lists_for_the_chapter_is_named_there(chapter):
+    """The other direction: a row lists a chapter only where that chapter uses the term and gives
+    its Chinese name at its first use there."""
+    rows = parse_glossary()
+    named = [match_row(occ, rows) for occ in tagged_terms(CHAPTERS[chapter])]
+    missing = [row["line"].split(" | ")[0].strip("| ") for row in rows
+               if chapter in row["chapters"] and not any(r is row for r in named)]
+    assert not missing, (f"chapter {chapter}: the glossary lists these terms for it, but the chapter never "
+                         f"gives them with their Chinese name: {missing} — name them there (first use, "
+                         f"'term (中文)') or remove the chapter from their rows")
+
+
+def test_the_reverse_check_can_fail():
+    rows = parse_glossary()
+    row = next(r for r in rows if "hidden layer" in r["en"])
+    named = [match_row(occ, rows) for occ in tagged_terms(["no Chinese names here at all"])]
+    assert not any(r is row for r in named)
