@@ -348,3 +348,132 @@ def test_categorical_crossentropy_with_integer_column_labels():
     y = np.array([[0], [2], [1]])
     with pytest.raises(ValueError, match=r"one-hot labels of shape \(m, K\).*SparseCategoricalCrossentropy"):
         CategoricalCrossentropy()(y, np.full((3, 3), 1 / 3))
+
+
+# ---- issue 14: the edges (each message names the argument, what was expected and received, the fix) ----------
+def test_dense_accepts_the_course_row_bias_and_refuses_a_column():
+    X, W, B = np.array([[200, 17]]), np.array([[1, -3, 5], [-2, 4, -6]]), np.array([[-1, 1, 2]])
+    np.testing.assert_array_equal(dense(X, W, B, "sigmoid"), dense(X, W, B[0], "sigmoid"))
+    with pytest.raises(ValueError, match=r"received \(3, 1\)\. b is a column \(n\^\[l\], 1\): a_in W \+ b would "
+                                         r"broadcast it to \(3, 3\)\. Transpose it, b\.T or b\.reshape\(1, -1\)"):
+        dense(X, W, B.T, "sigmoid")
+
+
+@pytest.mark.parametrize("call", ["fit", "evaluate"])
+def test_zero_examples_in_fit_and_evaluate(call):
+    model = binary()
+    kwargs = {"verbose": 0} if call == "fit" else {}
+    with pytest.raises(ValueError, match=r"x must hold at least one example, m >= 1 .*received 0 examples, "
+                                         r"shape \(0, 3\)\. Check the slicing"):
+        getattr(model, call)(np.zeros((0, 3)), np.zeros(0), **kwargs)
+
+
+@pytest.mark.parametrize("loss", [BinaryCrossentropy(), CategoricalCrossentropy(), SparseCategoricalCrossentropy(),
+                                  MeanSquaredError()])
+def test_zero_examples_in_a_loss(loss):
+    y_true = np.zeros(0) if isinstance(loss, SparseCategoricalCrossentropy) else np.zeros((0, 2))
+    with pytest.raises(ValueError, match=r"must hold at least one example, m >= 1 .*received 0 examples"):
+        loss(y_true, np.zeros((0, 2)))
+
+
+def test_zero_units():
+    with pytest.raises(ValueError, match=r"Dense\(units=\.\.\.\) must be a positive integer; received 0\. It is n\^\[l\]"):
+        Dense(0)
+    with pytest.raises(ValueError, match=r"W\^\[l\] has shape \(2, 0\): 0 columns means 0 units n\^\[l\].*"
+                                         r"Give W one column per unit"):
+        dense_loop(np.ones(2), np.ones((2, 0)), np.ones(0), "softmax")
+
+
+@pytest.mark.parametrize("y_true, y_pred, what", [(1.0, 0.5, "y_pred"), (1.0, [0.5], "y_true")])
+def test_losses_given_plain_numbers(y_true, y_pred, what):
+    with pytest.raises(ValueError, match=rf"BinaryCrossentropy expects {what} as an array with one entry \(or row\) "
+                                         r"per example, shape \(m,\) or \(m, k\); received the single number"):
+        BinaryCrossentropy()(y_true, y_pred)
+
+
+@pytest.mark.parametrize("loss", [CategoricalCrossentropy, SparseCategoricalCrossentropy])
+@pytest.mark.parametrize("y_pred, received", [([[-0.5, 1.5]], r"received values from -0\.5 to 1\.5"),
+                                              ([[0.0, 0.0]], r"row 0 is all zeros"),
+                                              ([[0.3, 0.9]], r"row 0 sums to 1\.2")])
+def test_categorical_losses_check_probabilities(loss, y_pred, received):
+    y_true = [1] if loss is SparseCategoricalCrossentropy else [[0.0, 1.0]]
+    with pytest.raises(ValueError, match=rf"{loss.__name__}\(from_logits=False\) expects .*{received}.*"
+                                         rf"use {loss.__name__}\(from_logits=True\)"):
+        loss()(y_true, y_pred)
+    assert np.isfinite(loss(from_logits=True)(y_true, y_pred))  # as logits they are fine
+
+
+def test_categorical_probabilities_from_a_linear_output_are_caught_inside_fit():
+    set_random_seed(0)
+    model = Sequential([Dense(3, activation="linear")])
+    model.compile(optimizer="sgd", loss=SparseCategoricalCrossentropy())
+    model.set_weights([np.eye(3) * 10, np.zeros(3)])
+    with pytest.raises(ValueError, match=r"SparseCategoricalCrossentropy\(from_logits=False\) expects .*"
+                                         r"from_logits=True"):
+        model.fit(X, LABELS, verbose=0)
+
+
+@pytest.mark.parametrize("weights, received", [([1.0, 2.0], r"received \(\)\. W must be a 2-D array"),
+                                               (["a", "b"], r"W1 must be numbers .*received str"),
+                                               ([None, None], r"W1 must be numbers .*received None"),
+                                               ([np.array([[1, None]], dtype=object), np.zeros(2)],
+                                                r"W1 must be numbers .*received ndarray .*it holds None")])
+def test_set_weights_on_an_unbuilt_model_with_junk(weights, received):
+    model = Sequential([Dense(2)])
+    with pytest.raises(ValueError, match=received):
+        model.set_weights(weights)
+    assert not model.built
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "relu", "softmax", "tanh_derivative"])
+@pytest.mark.parametrize("z, received", [(None, r"received None"), ("abc", r"received str .*text"),
+                                         (np.array([1 + 2j]), r"received ndarray .*\(complex numbers.*does not "
+                                                              r"drop an imaginary part"),
+                                         (np.array([[1.0, "a"]], dtype=object), r"received ndarray .*\(it holds the "
+                                                                                r"str 'a'\)")])
+def test_activations_refuse_what_is_not_real_numbers(name, z, received):
+    with pytest.raises(ValueError, match=rf"z must be numbers \(a list or numpy array of floats\); {received}"):
+        getattr(activations, name)(z)
+
+
+def test_nan_and_inf_pass_through_activations_as_formulas():
+    z = np.array([[np.nan, np.inf, -np.inf, 0.0]])
+    with np.errstate(all="raise"):
+        out = activations.sigmoid(z)
+        soft = activations.softmax(z)
+    np.testing.assert_array_equal(out, [[np.nan, 1.0, 0.0, 0.5]])
+    assert np.isnan(soft).all()
+
+
+def test_complex_input_is_never_silently_made_real():
+    with pytest.raises(ValueError, match=r"x must be numbers .*complex numbers"):
+        classifier().predict(X + 1j)
+    with pytest.raises(ValueError, match=r"A_in must be numbers .*complex numbers"):
+        dense(np.ones((1, 2)) + 0j, np.ones((2, 1)), np.zeros(1), "linear")
+
+
+@pytest.mark.parametrize("make, match", [
+    (lambda: Adam(learning_rate=None), r"learning_rate \(alpha\) must be a positive number; received None\."),
+    (lambda: Adam(learning_rate="3"), r"learning_rate \(alpha\) must be a positive number; received the str '3' "
+                                      r"\(a number, not text: drop the quotes\)"),
+    (lambda: classifier().fit(X, LABELS, batch_size="abc", verbose=0),
+     r"batch_size must be >= 1; received the str 'abc'\. It is how many examples"),
+    (lambda: classifier().fit(X, LABELS, batch_size=float("nan"), verbose=0), r"batch_size must be >= 1; received nan"),
+    (lambda: binary().fit(X, 1.5, verbose=0), r"y must hold one label per example, shape \(m,\) or \(m, n\^\[L\]\); "
+                                              r"received a single number 1\.5"),
+    (lambda: Sequential(5), r"Sequential\(layers=\.\.\.\) must be a list; received 5\. Write Sequential\(\[Dense"),
+    (lambda: Input(shape=3), r"Input\(shape=\.\.\.\) must be a tuple \(n,\); received the int 3\. Write "
+                             r"Input\(shape=\(3,\)\)"),
+    (lambda: classifier().compile(optimizer="adam", loss="mse", metrics=5),
+     r"metrics must be a list; received 5\. Write metrics=\['accuracy'\]"),
+    (lambda: dense(np.ones((1, 2)), np.ones((2, 3)), np.zeros(3), g=len),
+     r"g must take the array z of shape \(1, 3\) and return g\(z\) of the same shape.*received the function len, "
+     r"which returned shape \(\)"),
+    (lambda: sequential(np.ones(2), None), r"params must be a list; received None\. Write params=\[\(W1, b1\)"),
+    (lambda: BinaryCrossentropy(from_logits="False"), r"from_logits must be True or False; received the str 'False'"),
+    (lambda: classifier().fit(X, LABELS, shuffle="yes", verbose=0), r"shuffle must be True or False"),
+    (lambda: classifier().fit(X, LABELS, verbose="loud"), r"verbose must be 'auto', 0 \(silent\)"),
+])
+def test_hyper_parameters_are_checked(make, match):
+    with pytest.raises(ValueError, match=match):
+        make()
