@@ -52,6 +52,8 @@ def real_array(x, what="x", finite=True):
     With finite=True (data), NaN or inf raises ValueError naming where the first one is;
     with finite=False (the argument of a formula such as an activation) they pass through.
     """
+    if not finite and type(x) is np.ndarray and x.dtype == np.float64:
+        return x  # already real numbers: the fast path inside fit, where every layer passes one on
     if x is None:
         raise ValueError(f"{what} must be numbers (a list or numpy array of floats); received None. "
                          f"Pass the array itself (a function without a return statement gives None).")
