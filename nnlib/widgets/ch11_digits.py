@@ -123,9 +123,11 @@ def update_browse(p, index, only_mistakes):
     which = (f"mistake {int(index) % len(pool) + 1} of {len(pool)}" if only_mistakes
              else f"test image {i} of {len(yte)}")
     changed = _show(p, xte[i], f"{which}\ntrue label {yte[i]}", probs[i], true_label=yte[i])
-    verdict = "right" if pred[i] == yte[i] else "WRONG"
-    p["ax_bar"].set_title(f"network says {pred[i]} ({verdict}); blue = true digit, "
-                          f"{'green' if verdict == 'right' else 'red'} = prediction", fontsize=10)
+    if pred[i] == yte[i]:       # the prediction's bar hides the true digit's: say so
+        verdict = f"network says {pred[i]} (right): one green bar, prediction = true digit"
+    else:
+        verdict = f"network says {pred[i]} (WRONG); blue = true digit, red = prediction"
+    p["ax_bar"].set_title(verdict, fontsize=10)
     return changed
 
 

@@ -1,7 +1,7 @@
 """Chapter 12 widget: one convolutional unit sliding along a heartbeat-like signal.
 
 A slider moves the window; the figure shows which inputs the unit sees, its weights, the
-products w_k x[t+k], and the output z[t] = sum_k w_k x[t+k] + b it produces there, computed
+products w_j x[t+j], and the output z[t] = sum_j w_j x[t+j] + b it produces there, computed
 with nnlib.conv.conv1d (the whole output line) and checked by the printed sum.
 
 Every axis keeps one scale for all settings, so sliding the window (or changing the kernel)
@@ -83,7 +83,7 @@ def setup_window(fig):
     """The signal, the axes and empty artists for update_window.
 
     Every axis has the same limits for every kernel, position and ReLU setting, so a change
-    moves only the artists. The two bar charts share one scale (each product w_k x[t+k] is its
+    moves only the artists. The two bar charts share one scale (each product w_j x[t+j] is its
     weight scaled by an input, |x| <= about 1), and the output axis covers every kernel's z.
     """
     gs = fig.add_gridspec(3, 2, height_ratios=[1.1, 0.9, 1.1])
@@ -93,7 +93,7 @@ def setup_window(fig):
     ax_z = fig.add_subplot(gs[2, :], sharex=ax_x)
     ks = np.arange(K)
     weights = [w for w, _ in KERNELS.values()]
-    windows = np.lib.stride_tricks.sliding_window_view(_X, K)          # (n - K + 1, K): x[t + k]
+    windows = np.lib.stride_tricks.sliding_window_view(_X, K)          # (n - K + 1, K): x[t + j]
     bars_lim = _limits(np.concatenate([np.ravel(w * windows) for w in weights] + weights))
     z_lim = _limits(np.concatenate([kernel_output(k) for k in KERNELS]))
 
@@ -144,14 +144,14 @@ def update_window(p, kernel, position, relu_output):
 
     for bar, wk in zip(p["weights"], w):
         bar.set_height(wk)
-    p["ax_w"].title.set_text(f"kernel '{kernel}': 9 weights $w_k$, bias 0")
+    p["ax_w"].title.set_text(f"kernel '{kernel}': 9 weights $w_j$ ($j$ = 0 … 8), bias 0")
     p["explain"].set_text(explain.replace(": ", ":\n", 1))
 
     prods = w * _X[t0:t0 + K]
     for bar, pk in zip(p["products"], prods):
         bar.set_height(pk)
         bar.set_facecolor("C2" if pk >= 0 else "C3")
-    p["ax_p"].title.set_text(f"$w_k \\, x_{{{t0}+k}}$; their sum $z_{{{t0}}}$ = {fmt(float(z[t0]), 3)}")
+    p["ax_p"].title.set_text(f"$w_j \\, x_{{{t0}+j}}$; their sum $z_{{{t0}}}$ = {fmt(float(z[t0]), 3)}")
 
     label = "relu(z)" if relu_output else "z"
     p["faint"].set_data(centers, a)
