@@ -93,7 +93,7 @@ QUIZ = [
              why="$a_j / a_k = e^{z_j} / e^{z_k} = e^{z_j - z_k} = e^1 \\approx 2.718$ (the sum cancels): "
                  "in the course's example $a_4 / a_3 = 0.644 / 0.237$."),
     Question("With $N = 2$ classes and logits $z_1, z_2$, softmax gives $a_1 = $ ...",
-             options=["$g(z_1)$, the sigmoid of $z_1$", "$g(z_1 - z_2)$", "$z_1 / (z_1 + z_2)$",
+             options=["$\\sigma(z_1)$, the sigmoid of $z_1$", "$\\sigma(z_1 - z_2)$", "$z_1 / (z_1 + z_2)$",
                       "$1/2$ whatever the logits"], answer=1,
              why="divide numerator and denominator by $e^{z_1}$: $a_1 = 1/(1 + e^{-(z_1 - z_2)})$. "
                  "Softmax regression with two classes is logistic regression on $z_1 - z_2$.",

@@ -123,7 +123,8 @@ QUIZ = [
     Question("`BinaryCrossentropy()` receives the *probability* $g(-1000)$ for an example with label 1. "
              "What loss does it return? (The exact loss is 1000.)", answer=16.118, rel_tol=0.005,
              why="the probability (0 in float64) is clipped up to $10^{-7}$, so the loss is "
-                 "$-\\log 10^{-7} = 16.118$: finite but wrong by a factor of 60, and its gradient there is 0."),
+                 "$-\\log 10^{-7} = 16.118$: finite but wrong by a factor of about 62 (1000 / 16.12; the "
+                 "table's $y = 0$ case, 15.94, is off by about 63), and its gradient there is 0."),
     Question("What is $\\log(e^{1000} + e^{1000})$? (log-sum-exp by hand: subtract the largest logit first)",
              answer=1000.693, rel_tol=5e-6,
              why="$c = 1000$: $c + \\log(e^0 + e^0) = 1000 + \\log 2 = 1000.693$, with no $e^{1000}$ ever formed."),

@@ -4,8 +4,9 @@ A small batch of examples has logits z = s * z_base. For each scale s the loss i
 three ways, in float64 or float32:
 
 - naive: probabilities first (a = 1 / (1 + e^(-z)) or e^z / sum e^z), then -log a;
-- clipped: the probabilities clipped to [1e-7, 1 - 1e-7] before the log, as Keras and nnlib do
-  when the loss receives probabilities (``BinaryCrossentropy()`` on ``model.predict`` output);
+- clipped: nnlib's own ``BinaryCrossentropy()`` / ``SparseCategoricalCrossentropy()`` given the
+  probabilities (computed in the chosen precision): they are clipped to [1e-7, 1 - 1e-7] before
+  the log, with Keras's float32 bounds for binary cross-entropy, as in the chapter's table;
 - from logits: log-sum-exp, as ``BinaryCrossentropy(from_logits=True)`` computes it.
 
 Each is compared with the exact loss, computed with Python's ``decimal`` module to 50
@@ -17,9 +18,9 @@ from decimal import Decimal, localcontext
 import numpy as np
 from matplotlib.transforms import offset_copy
 
+from ..losses import BinaryCrossentropy, SparseCategoricalCrossentropy
 from ._core import Choice, Slider, Widget, fmt, note_slot, say
 
-EPSILON = 1e-7  # keras.backend.epsilon(), the clip of the "from probabilities" losses
 ERR_FLOOR = 1e-17  # relative errors below this (including exactly 0) are drawn at the floor
 
 # Binary: four examples, y = 1 or 0, logits z = s * Z_BINARY. The first is confidently right,
@@ -82,11 +83,15 @@ def _stable_sigmoid(z):
 
 
 def clipped_bce(y, z, dtype=np.float64):
-    """Probabilities from a (stable) sigmoid, clipped to [1e-7, 1 - 1e-7], then the log (Keras/nnlib)."""
+    """Probabilities from a (stable) sigmoid, then nnlib's ``BinaryCrossentropy()`` on them.
+
+    That loss clips a to Keras's float32 bounds [1e-7, 1 - 1.19e-7] before the log, so a
+    saturated wrong prediction costs 15.94 (y = 0) or 16.12 (y = 1), as in the chapter's table.
+    Shapes: y (m,), z (m,) -> (m,).
+    """
     z = np.asarray(z, dtype=dtype)
     y = np.asarray(y, dtype=dtype)
-    a = np.clip(_stable_sigmoid(z), dtype(EPSILON), dtype(1) - dtype(EPSILON))
-    return -(y * np.log(a) + (1 - y) * np.log(1 - a))
+    return BinaryCrossentropy().per_example(y[:, None], _stable_sigmoid(z)[:, None])
 
 
 def logits_bce(y, z, dtype=np.float64):
@@ -106,15 +111,15 @@ def naive_softmax_ce(y, z, dtype=np.float64):
 
 
 def clipped_softmax_ce(y, z, dtype=np.float64):
-    """A stable softmax (max subtracted), clipped to [1e-7, 1 - 1e-7], then -log a_y.
+    """A stable softmax (max subtracted), then nnlib's ``SparseCategoricalCrossentropy()`` on it.
 
-    As Keras's and nnlib's SparseCategoricalCrossentropy() do with probabilities: the log of
+    That loss, like Keras's, clips the probabilities to [1e-7, 1 - 1e-7] and takes the log of
     the clipped values, renormalised over the classes (log a_y - log sum_k a_k).
+    Shapes: y (m,) integers, z (m, K) -> (m,).
     """
     z = np.asarray(z, dtype=dtype)
     e = np.exp(z - z.max(axis=-1, keepdims=True))
-    c = np.clip(e / e.sum(axis=-1, keepdims=True), dtype(EPSILON), dtype(1) - dtype(EPSILON))
-    return -(np.log(c[np.arange(len(y)), y]) - np.log(c.sum(axis=-1)))
+    return SparseCategoricalCrossentropy().per_example(np.asarray(y), e / e.sum(axis=-1, keepdims=True))
 
 
 def logits_softmax_ce(y, z, dtype=np.float64):
@@ -239,7 +244,7 @@ def setup_stability(fig):
     at = ax.axvline(1, color="0.4", ls=":", lw=1)
     ax.set(xscale="log", yscale="log", ylim=(ERR_FLOOR / 3, 30), xlim=(SCALES[0], SCALES[-1]),
            xlabel="scale s of the logits (z = s * z_base)",
-           ylabel="relative error of the cost J")
+           ylabel="relative error of the cost J\n(bottom edge: exactly 0, or below 1e-17)")
     ax.set_yticks([1e-16, 1e-12, 1e-8, 1e-4, 1.0])
     ax.set_xticks([0.1, 1, 10, 100, 1000], ["0.1", "1", "10", "100", "1000"])
     ax.minorticks_off()
