@@ -33,6 +33,8 @@ def test_spiral_skeleton(capsys):
     out = run(check_spiral_settings, spiral_settings, capsys)
     assert out.startswith("Not done yet: `spiral_settings` still returns None — return a dict")
     assert out.count("\n") == 1
+    # its example shows the form only: not the app's default (which falls short at seed 0) nor an answer
+    assert "'steps': 800" not in out and "fall short" in out
 
 
 def test_spiral_judged_on_validation_and_test_once(capsys):
@@ -58,6 +60,13 @@ def test_spiral_too_few_units(capsys):
 def test_spiral_app_default_falls_short(capsys):
     out = run(check_spiral_settings, settings(hidden="8,8", activation="tanh"), capsys)
     assert "validation accuracy 0.865" in out
+    # Adam at 0.03 is already a good rate: the advice is more units or steps, not a larger rate
+    assert "more units or more steps" in out and "larger learning rate" not in out
+
+
+def test_spiral_small_adam_rate_is_told_to_grow(capsys):
+    out = run(check_spiral_settings, settings(learning_rate=0.001, steps=200), capsys)
+    assert "Check failed (validation accuracy)" in out and "larger learning rate" in out
 
 
 def test_spiral_too_few_steps(capsys):

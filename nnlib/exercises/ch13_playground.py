@@ -90,6 +90,10 @@ def check_spiral_settings(spiral_settings):
         elif sum(pg.hidden) < 12:
             hint = ("the spiral's boundary bends many times; each unit adds only a fold or two. Give the "
                     "network more units (e.g. 16,16).")
+        elif pg.optimizer_name == "adam" and pg.learning_rate >= 0.01:
+            # the rate is already in the range that works here: do not send the learner to raise it
+            hint = ("the network is still learning: give it more units or more steps (the learning "
+                    "rate is already in the range that works here).")
         else:
             hint = ("the network is still learning: give it more steps, or a larger learning rate "
                     "(Adam around 0.01-0.03 works well here).")
@@ -97,8 +101,9 @@ def check_spiral_settings(spiral_settings):
                           f"{SPIRAL_TARGET}. {hint[0].upper() + hint[1:]}")
 
     return run([("the settings", valid), ("training", trains), ("validation accuracy", accurate)],
-               spiral_settings, "return a dict of settings, e.g. {'hidden': '8,8', 'activation': 'tanh', "
-               "'optimizer': 'adam', 'learning_rate': 0.03, 'steps': 800}")
+               spiral_settings, "return a dict of settings, in this form (these values fall short): "
+               "{'hidden': '4', 'activation': 'tanh', 'optimizer': 'gradient descent', "
+               "'learning_rate': 0.1, 'steps': 300}")
 
 
 def report_test_once(spiral_settings):

@@ -410,7 +410,7 @@ class Playground:
                                         fontsize=FONT, loc="left")
         # two rows for hidden layers 1 and 2: an image of tiles, a title, and a text said
         # instead when the layer does not exist (show() fills them in)
-        self._unit_images, self._unit_titles, self._unit_texts = [], [], []
+        self._unit_images, self._unit_titles, self._unit_texts, self._unit_labels = [], [], [], []
         for row in range(2):
             uax = fig.add_subplot(gs[row, 2])
             uax.set_xticks([])
@@ -423,6 +423,12 @@ class Playground:
             self._unit_images.append(uax.imshow(tiles, origin="lower", interpolation="bilinear"))
             self._unit_titles.append(uax.set_title("", fontsize=FONT, loc="left", pad=3))
             self._unit_texts.append(uax.text(0, 0.5, "", fontsize=FONT, transform=uax.transAxes, va="center"))
+            # under tile j its unit number, so the text can say "unit 0" and the reader find it
+            self._unit_labels.append([
+                uax.annotate(f"$j={j}$", xy=(j * (self.grid + 4) + (self.grid - 1) / 2, 0),
+                             xycoords=("data", "axes fraction"), xytext=(0, -1), textcoords="offset points",
+                             ha="center", va="top", fontsize=FONT, color="0.25")
+                for j in range(self.MAX_UNITS_SHOWN)])
         lax = fig.add_subplot(gs[2, 2])
         # black and grey: not the classes' orange and blue, nor the red of a note
         (self._line_train,) = lax.plot([], [], color="black", lw=1.4, label="train loss")
@@ -513,6 +519,9 @@ class Playground:
             im.set_visible(row < len(pg.hidden))
             self._unit_titles[row].set_text(_unit_title(pg.hidden, row, self.MAX_UNITS_SHOWN))
             self._unit_texts[row].set_text(_no_layer_text(pg.hidden, row))
+            shown = min(pg.hidden[row], self.MAX_UNITS_SHOWN) if row < len(pg.hidden) else 0
+            for j, label in enumerate(self._unit_labels[row]):
+                label.set_visible(j < shown)
         h = pg.history
         self._line_train.set_data(h["step"], h["train_loss"])
         self._line_test.set_data(h["step"], h["test_loss"])
@@ -529,10 +538,13 @@ class Playground:
         """Instead of a trained network: the data set's points, the setting, and why it cannot train."""
         self._region.set_data(_rgba8(np.ones((self.grid, self.grid, 3))))
         self._show_points(*make_dataset(dataset, len(self.X_train), self.noise, seed=self.seed))
-        for im, title, text in zip(self._unit_images, self._unit_titles, self._unit_texts):
+        for im, title, text, labels in zip(self._unit_images, self._unit_titles, self._unit_texts,
+                                           self._unit_labels):
             im.set_visible(False)
             title.set_text("")
             text.set_text("")
+            for label in labels:
+                label.set_visible(False)
         self._line_train.set_data([], [])
         self._line_test.set_data([], [])
         self._main_title.set_text(f"{dataset}: {N_CLASSES[dataset]} classes\nnot trained: see the note")
@@ -547,7 +559,8 @@ class Playground:
     def _changing(self):
         # the points are repainted too: they lie on the decision regions
         return [self._header, self._main_title, self._region, *self._points, *self._unit_images,
-                *self._unit_titles, *self._unit_texts, self._line_train, self._line_test, self._message]
+                *self._unit_titles, *self._unit_texts, *(t for row in self._unit_labels for t in row),
+                self._line_train, self._line_test, self._message]
 
     def render(self):
         """Update the figure's artists to the current weights and history; returns the figure."""
