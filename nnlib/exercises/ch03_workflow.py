@@ -98,7 +98,7 @@ QUIZ = [
              why="2000 / 32 = 62.5, so 63 mini-batches per epoch (the log's `63/63`), one step each: "
                  "63 · 10 = 630.",
              rel_tol=0.001),
-    Question("The notes' network reads 400 inputs and has layers of 25, 15 and 1 units. How many "
+    Question("The course's network reads 400 inputs and has layers of 25, 15 and 1 units. How many "
              "parameters does its second layer (15 units) have?", answer=390,
              why="it reads the 25 outputs of layer 1: 25 · 15 weights plus 15 biases = 390.", rel_tol=0.001),
     Question("You want the model's prediction for one roast, `x = np.array([200.0, 17.0])`. What do you "
@@ -123,7 +123,8 @@ QUIZ = [
                       "the mean of the 63 mini-batch losses computed during epoch 1, while the weights moved",
                       "the cost on all 2000 examples after epoch 1"], answer=1,
              why="`fit` averages the loss of each mini-batch as it trains, so it is lower than the cost at "
-                 "the start and higher than the cost at the end of the epoch.",
+                 "the start and higher than the cost at the end of the epoch (in the chapter: 0.8556 > 0.5160 "
+                 "> 0.4284).",
              wrong={0: "the start cost is higher: the weights already improve during the epoch",
                     2: "that would need one more pass over the data after the epoch; `fit` does not make it"}),
 ]

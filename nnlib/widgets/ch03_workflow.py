@@ -132,6 +132,7 @@ def diagnose(losses, learning_rate, accuracy):
 # rescales an axis (a slower full redraw) when the curve crosses one of them.
 EPOCH_AXIS = [2, 5, 10, 25, 50, 100, 250, 500]
 LOSS_AXIS = [0.9, 2.0, 5.0]
+TITLE_PAD = 24  # points between an axes and its title: room for the map's legend row
 
 
 def setup_training(fig):
@@ -139,7 +140,7 @@ def setup_training(fig):
     roasts, legend), and the artists ``update_training`` fills: loss curve, P map, boundary."""
     # Fixed positions (in_layout=False: the constrained layout leaves these axes alone), so
     # that the axes stay put when the loss axis rescales and its tick labels change.
-    gs = fig.add_gridspec(1, 2, left=0.056, right=0.996, bottom=0.1135, top=0.888, wspace=0.1624)
+    gs = fig.add_gridspec(1, 2, left=0.066, right=0.996, bottom=0.1135, top=0.83, wspace=0.1624)
     ax = fig.add_subplot(gs[0])
     ax.set_in_layout(False)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -148,7 +149,7 @@ def setup_training(fig):
     ax.text(1.02 / 1.04, _bce_of_base_rate(), f"J of always saying P(good) = {BASE_RATE:.0%}",
             transform=ax.get_yaxis_transform(), fontsize=9, color="0.4", va="bottom", ha="right")
     ax.set(xlabel="epoch (0 = random start)", ylabel="cost J (binary cross-entropy)")
-    ax.set_title(" ", fontsize=9.5)
+    ax.set_title(" ", fontsize=9.5, pad=TITLE_PAD)   # level with the map's title, above its legend
     p = dict(ax=ax, curve=ax.plot([], [], color="#6a3d9a", lw=1.8, ms=4)[0], note=note_slot(ax))   # purple: not a roast colour
 
     ax2 = fig.add_subplot(gs[1])
@@ -157,17 +158,19 @@ def setup_training(fig):
                           aspect="auto", cmap="RdBu_r", vmin=0, vmax=1, alpha=0.55)
     good = Y_COFFEE[:, 0] == 1
     roasts = [ax2.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=30, marker="X", facecolors="#b2182b", edgecolors="k", lw=0.6,
-                          label="good roast (y = 1)"),
+                          label="good (y = 1)"),
               ax2.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=18, facecolors="white",
-                          edgecolors="#08306b", lw=0.9, label="bad roast (y = 0)")]
+                          edgecolors="#08306b", lw=0.9, label="bad (y = 0)")]
     p["boundary"] = ax2.plot([], [], color="k", lw=1.5, label="boundary P = 0.5")[0]
-    ax2.set(xlabel="temperature (°C)", ylabel="duration (min)", xlim=T_RANGE, ylim=D_RANGE,
-            title="P(good roast) after training (red = high)")
-    ax2.title.set_fontsize(9.5)
-    p["legend"] = ax2.legend(loc="best", fontsize=9, framealpha=0.9)
+    ax2.set(xlabel="temperature (°C)", ylabel="duration (min)", xlim=T_RANGE, ylim=D_RANGE)
+    ax2.set_title("P(good roast) after training (red = high)", fontsize=9.5, pad=TITLE_PAD)
+    # one row above the map, outside it: roasts lie everywhere on the map, so any place inside
+    # hides some. Static text (an animated legend would be blitted); "no boundary yet" is the note.
+    p["legend"] = ax2.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=9,
+                             frameon=False, borderaxespad=0.2, handlelength=1.6, columnspacing=1.2)
     p["map_note"] = note_slot(ax2, color="#555555")
-    # the map changes under the roasts, the legend and the frame: they are repainted on top
-    p["over_map"] = [*roasts, p["legend"], *ax2.spines.values()]
+    # the map changes under the roasts and the frame: they are repainted on top
+    p["over_map"] = [*roasts, *ax2.spines.values()]
     return p
 
 
@@ -196,7 +199,6 @@ def update_training(p, epochs, learning_rate, optimizer):
     p["map"].set_data(P)
     crosses = P.min() < 0.5 < P.max()
     p["boundary"].set_data(*_boundary(P) if crosses else ([], []))
-    p["legend"].get_texts()[-1].set_text("boundary P = 0.5" if crosses else "boundary P = 0.5 (none yet)")
     side = "good" if P.min() >= 0.5 else "bad"
     say(p["map_note"], None if crosses else
         f"no boundary yet: P stays {'above' if side == 'good' else 'below'} 0.5, so\n"
