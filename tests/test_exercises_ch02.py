@@ -149,4 +149,8 @@ def test_quiz_answers_are_the_chapters_numbers():
     assert QUIZ[2].options[QUIZ[2].answer] == str(W1.T.shape)
     a1 = sigmoid(normalize([200.0, 13.9]) @ W1 + b1)
     z2 = float((a1 @ W2 + b2)[0])
-    assert check_answer(QUIZ[3], z2)[0] and round(z2, 2) == QUIZ[3].answer
+    assert check_answer(QUIZ[3], z2)[0] and round(z2, 1) == QUIZ[3].answer
+    # the rounded numbers the question gives add up to the same one-decimal answer
+    a3, w3, b = round(float(a1[2]), 3), round(float(W2[2, 0]), 3), round(float(b2[0]), 3)
+    assert f"{a3}" in QUIZ[3].text and f"{w3}" in QUIZ[3].text and f"{b}" in QUIZ[3].text
+    assert round(a3 * w3 + b, 1) == QUIZ[3].answer

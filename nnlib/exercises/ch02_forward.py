@@ -116,7 +116,7 @@ QUIZ = [
              wrong={1: "that is the column convention's $Z^{[1]}$, where examples are columns",
                     2: "that is $X$ itself; the product replaces the 2 features by the 3 units",
                     3: "that is $W^{[1]}$; the product has one row per example"}),
-    Question("The notes' worked example: $\\vec x = [200, 17]$, $W = [[1, -3, 5], [-2, 4, -6]]$, "
+    Question("The course's worked example: $\\vec x = [200, 17]$, $W = [[1, -3, 5], [-2, 4, -6]]$, "
              "$\\vec b = [-1, 1, 2]$. Compute $z_3$ by hand (unit 3 uses column 3 of $W$).",
              answer=900, rel_tol=1e-9,
              why="$z_3 = 200 \\cdot 5 + 17 \\cdot (-6) + 2 = 1000 - 102 + 2 = 900$, as the chapter's `dense` prints."),
@@ -128,11 +128,11 @@ QUIZ = [
              wrong={0: "that is the course's (row) convention: column j is unit j",
                     2: "that is the column convention's $b^{[1]}$"}),
     Question("For the roast at 200 °C and 13.9 min the hidden layer gives $\\vec a^{[1]} \\approx [0, 0, 0.324]$; "
-             "the output unit has $W^{[2]} \\approx [-18.26, -18.08, -19.34]^T$ and $b^{[2]} \\approx 9.39$. "
-             "What is $z^{[2]}$ (two decimals)?", answer=3.11,
-             why="only unit 3 is on: $z^{[2]} \\approx 0.324 \\cdot (-19.34) + 9.39 \\approx 3.12$ with these "
-                 "rounded numbers (3.11 with the unrounded ones, as the widget shows), so "
-                 "$a^{[2]} = g(3.11) \\approx 0.957$: a good roast."),
+             "the output unit has $W^{[2]} \\approx [-18.255, -18.079, -19.339]^T$ and $b^{[2]} \\approx 9.387$. "
+             "What is $z^{[2]}$ (one decimal)?", answer=3.1,
+             why="only unit 3 is on: $z^{[2]} \\approx 0.324 \\cdot (-19.339) + 9.387 = 3.121 \\approx 3.1$ "
+                 "(the unrounded numbers give 3.114, also 3.1, as the widget shows), so "
+                 "$a^{[2]} = g(3.1) \\approx 0.957$: a good roast."),
     Question("The notes write `layer1 = Dense(units=3)`, `a1 = layer1(x)` for an $\\vec x$ of 3 features, "
              "then `a2 = layer1(a1)` where `layer2(a1)` was meant. What happens?",
              options=["an error: a1 has the wrong shape", "it runs and returns 3 numbers: a silent bug",

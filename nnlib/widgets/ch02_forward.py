@@ -91,14 +91,16 @@ def _forward(temperature, duration):
     return x, z1, a1, z2, a2
 
 
-def _prod(a, w):
+def _prod(a, w, a_dec=2, w_dec=1):
     """'0.47·(-23.6)': one term of a dot product, negatives in brackets."""
-    return f"{a:.2f}·({w:.1f})" if w < 0 else f"{a:.2f}·{w:.1f}"
+    a_txt = f"{a:.{a_dec}f}"
+    w_txt = f"{w:.{w_dec}f}"
+    return f"{f'({a_txt})' if a_txt.startswith('-') else a_txt}·{f'({w_txt})' if w < 0 else w_txt}"
 
 
-def _plus(b):
+def _plus(b, dec=1):
     """'+ 2.7' or '- 25.7'."""
-    return f"+ {b:.1f}" if b >= 0 else f"- {-b:.1f}"
+    return f"+ {b:.{dec}f}" if b >= 0 else f"- {-b:.{dec}f}"
 
 
 # Where the nodes sit in the diagram (its data coordinates).
@@ -122,7 +124,7 @@ def setup_forward(fig):
                           top=0.93, hspace=0.22, wspace=0.08)
     ax = fig.add_subplot(gs[0, :])
     ax.set_in_layout(False)
-    ax.set(xlim=(-0.2, 14.2), ylim=(-0.55, 4.1), aspect="equal")
+    ax.set(xlim=(-0.2, 15.6), ylim=(-0.55, 4.1), aspect="equal")
     ax.axis("off")
     wmax = max(np.abs(W1).max(), np.abs(W2).max())
 
@@ -150,10 +152,10 @@ def setup_forward(fig):
     for i, xy in enumerate(INPUTS):
         p["over_edges"].append(circle(xy))
         p["in_values"].append(value(xy))
-        p["in_raw"].append(ax.text(xy[0] - 0.55, xy[1], "", ha="right", va="center", fontsize=9))
-        name = label(xy, f"$x_{i + 1}$ (normalised)")
-        if i == 0:
-            p["over_edges"].append(name)  # a thick edge crosses it
+        # left of the node, where no edge runs: the raw value, and under it the input's name
+        p["in_raw"].append(ax.text(xy[0] - 0.55, xy[1] + 0.17, "", ha="right", va="center", fontsize=9))
+        ax.text(xy[0] - 0.55, xy[1] - 0.2, f"$x_{i + 1}$ (normalised)", ha="right", va="center",
+                fontsize=9, color="0.25")
     # hidden units and the output: a circle coloured by a, its value, its name
     names = [f"unit {j + 1}: $a^{{[1]}}_{j + 1}$" for j in range(3)] + ["$a^{[2]}$ = P(good)"]
     p["nodes"], p["values"] = [], []
@@ -168,7 +170,7 @@ def setup_forward(fig):
     ax.text(4.0, 4.0, "layer 1: hidden", ha="center", fontsize=9, weight="bold")
     ax.text(6.4, 4.0, "layer 2: output", ha="center", fontsize=9, weight="bold")
     # the computation of the current step, in numbers: a title line and three lines
-    ax.add_patch(FancyBboxPatch((7.55, 0.15), 6.55, 3.55, boxstyle="round,pad=0.1", fc="#f6f6f0",
+    ax.add_patch(FancyBboxPatch((7.55, 0.15), 7.95, 3.55, boxstyle="round,pad=0.1", fc="#f6f6f0",
                                 ec="0.6", zorder=0))
     p["calc"] = [ax.text(7.75, 3.35 - i * 0.72, "", fontsize=9, va="center",
                          weight="bold" if i == 0 else "normal") for i in range(4)]
@@ -241,12 +243,14 @@ def update_forward(p, temperature, duration, step):
     elif k == 1:
         calc = ["step 2: $z^{[1]} = a^{[0]} W^{[1]} + b^{[1]}$,  $a^{[1]} = g(z^{[1]})$"]
         for j in range(3):
-            calc.append(f"unit {j + 1}: z = {_prod(x[0], W1[0, j])} + {_prod(x[1], W1[1, j])} "
-                        f"{_plus(b1[j])} = {z1[j]:.1f}  → a = {fmt(float(a1[j]), 2)}")
+            calc.append(f"$z_{j + 1}$ = {_prod(x[0], W1[0, j], 3, 2)} + {_prod(x[1], W1[1, j], 3, 2)} "
+                        f"{_plus(b1[j], 2)} ≈ {z1[j]:.1f} → $a_{j + 1}$ = {fmt(float(a1[j]), 2)}")
     else:
+        # Rounded terms, z to one decimal: what a learner adds up from the shown numbers is within
+        # 0.02 of z here (0.04 in step 2) over the whole slider grid (z to 2 decimals: 3.12 vs 3.11)
         calc = ["step 3: $z^{[2]} = a^{[1]} W^{[2]} + b^{[2]}$",
-                " + ".join(_prod(a1[j], W2[j, 0]) for j in range(3)) + f" {_plus(b2[0])}",
-                f"= {z2[0]:.2f}  → output a = g(z) = {a2[0]:.3f}",
+                " + ".join(_prod(a1[j], W2[j, 0], 3, 3) for j in range(3)) + f" {_plus(b2[0], 3)}",
+                f"≈ {z2[0]:.1f}  → output a = g(z) = {a2[0]:.3f}",
                 f"$a^{{[2]}}$ ≥ 0.5 ? → {verdict}"]
     for t, line in zip(p["calc"], calc):
         t.set_text(line)
