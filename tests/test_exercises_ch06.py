@@ -153,3 +153,13 @@ def test_backprop_sizes_give_the_gradient():
     _, grads = m.compute_gradients(X_DEEP, Y_DEEP)
     assert np.allclose(gradient_rms(m), [rms(d) for d in grads[0::2]])
     assert len(backprop_sizes(m)[0]) == 5
+
+
+def test_he_init_scales_each_layer_by_its_own_factor():
+    # He-uniform: each layer's draw is Glorot's times sqrt((n_in + n_out) / n_in): sqrt(3) for 8 -> 16,
+    # sqrt(2) for 16 -> 16, sqrt(17 / 16) for 16 -> 1 (same random draws, so the ratios are exact)
+    glorot, he = deep_network("relu", 4).get_weights()[0::2], deep_network("relu", 4, init="he").get_weights()[0::2]
+    for Wg, Wh, factor in zip(glorot, he, [np.sqrt(3), np.sqrt(2), np.sqrt(2), np.sqrt(17 / 16)]):
+        assert np.allclose(Wh, Wg * factor)
+    with pytest.raises(ValueError, match="init must be"):
+        deep_network("relu", 4, init="xavier")

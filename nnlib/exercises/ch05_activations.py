@@ -38,8 +38,8 @@ def check_relu(my_relu, my_relu_derivative):
         pending = my_relu if my_relu(np.zeros(1)) is None else my_relu_derivative
     except Exception:
         pending = my_relu
-    todo = ("return np.maximum(0, z), elementwise" if pending is my_relu
-            else "return 1.0 where z > 0 and 0.0 elsewhere, with the shape of z")
+    todo = ("keep each positive entry of z and turn each negative one into 0 (the hints help)" if pending is my_relu
+            else "what is the slope of max(0, z) on each side of 0? (the hints help)")
     return run([("relu values", values), ("relu keeps the shape", matrix),
                 ("relu derivative", derivative), ("relu derivative at z = 0", at_zero)], pending, todo)
 
@@ -100,7 +100,7 @@ def check_collapse(collapse):
 
     return run([("returns (W, b) of the right shapes", returns_pair), ("the combined W", weights),
                 ("the combined b", bias), ("same predictions as the network", predictions)], collapse,
-               "multiply the three W in layer order, and feed b1 and b2 through the later layers")
+               "write the three layers out as one formula and multiply it out (the hints help)")
 
 
 QUIZ = [

@@ -56,7 +56,7 @@ def check_rms_ratio(rms_ratio, model=None, x=None, y=None):
             expected = _rms(g[0]) / _rms(g[-2])
             expect_close("rms_ratio on the network's gradients", rms_ratio(g), expected, atol=1e-9 * expected)
         checks.append(("a real network's gradients", real))
-    return run(checks, rms_ratio, "divide the RMS of the first dW's entries by the RMS of the last dW's")
+    return run(checks, rms_ratio, "which entries of grads are the first and the last dW? (the hints help)")
 
 
 def _target(x):
@@ -92,7 +92,7 @@ def check_relu_weights(relu_weights):
         expect_close("the network's output on [0, 4] (81 points)", out, _target(x), atol=1e-6, hint=kinks + ".")
 
     return run([("shapes of [W1, b1, W2, b2]", shapes), ("the output matches the target", output)],
-               relu_weights, "set W1, b1 so the units switch on at x = 1 and x = 2, and W2, b2 for the slopes")
+               relu_weights, "where does the target bend, and by how much does its slope change there? (the hints help)")
 
 
 QUIZ = [
@@ -116,7 +116,8 @@ QUIZ = [
                       "multiplies the two",
                       "Glorot initialisation makes every gradient equal"], answer=1,
              why="the chapter measured both: towards the input $dz$ shrinks and $a$ grows, in step. With He "
-                 "initialisation (weights √2 times larger) both stay level.",
+                 "initialisation (variance $2 / n^{[l-1]}$: √2 times Glorot's weights in the 16 → 16 layers) "
+                 "both stay roughly level.",
              wrong={0: "it is 1 only for $z > 0$; about half the units are off for a given example"}),
     Question("A 1 → n → 1 network of ReLU units placed by `relu_interpolation(n)` joins the cubic's values at how many "
              "knots when n = 8?", answer=9,

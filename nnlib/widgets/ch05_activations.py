@@ -13,7 +13,7 @@ from ._core import Choice, Slider, Widget, fmt, note_slot, say
 
 NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "linear")
 COLORS = {"sigmoid": "C0", "tanh": "C1", "relu": "C2", "leaky_relu": "C3", "linear": "C4"}
-Z = np.linspace(-8, 8, 801)
+Z = np.linspace(-6, 6, 801)   # the range the chapter measures saturation on
 SLOPE_MAX = 0.5     # the largest leaky ReLU slope α on the slider
 
 
@@ -82,7 +82,7 @@ def update_activation(p, activation, slope, threshold):
     elif frac == 1:
         where = "everywhere"
     else:
-        where = f"on {frac:.0%} of the z-axis shown"
+        where = f"on {frac:.0%} of z in [{z[0]:g}, {z[-1]:g}]"
     ax.title.set_text(f"{activation}: max g' = {fmt(float(d.max()))}, |g'| < {fmt(threshold, 2)} {where}")
     say(p["saturated"], None if frac < 1 else
         f"every z counts as saturated: the threshold {fmt(threshold, 2)}\n"

@@ -1,7 +1,7 @@
 """Chapter 6 widgets: vanishing gradients measured per layer, and functions built from ReLUs.
 
 - ``vanishing_widget``: a deep network (depth, activation and weight scale chosen by the
-  learner) on a fixed batch; the gradient norm ||dW^[l]|| of every layer from nnlib's
+  learner) on a fixed batch; the size (RMS of the entries) of dW^[l] of every layer from nnlib's
   backprop (``Sequential.compute_gradients``), and the mean g'(z^[l]) that backprop
   multiplies by at each layer, with the ReLU units that are dead on the batch counted.
 - ``relu_sum_widget``: the course's ReLU lab: set w and b of three ReLU units by hand so
@@ -9,7 +9,7 @@
 - ``stacking_widget``: n ReLU units placed by formula (a knot each) approximate a cubic;
   more units, smaller error.
 
-The helpers (``deep_network``, ``gradient_norms``, ``dead_units``, ``relu_interpolation``)
+The helpers (``deep_network``, ``gradient_rms``, ``backprop_sizes``, ``dead_units``, ``relu_interpolation``)
 are used by the chapter too, so the widget and the text compute the same thing.
 """
 import functools
@@ -33,19 +33,26 @@ HIDDEN = ("sigmoid", "tanh", "relu", "leaky_relu")
 COLORS = {"sigmoid": "C0", "tanh": "C1", "relu": "C2", "leaky_relu": "C3"}
 
 
-def deep_network(activation, depth, width=16, scale=1.0, seed=6, n_in=8):
+def deep_network(activation, depth, width=16, scale=1.0, seed=6, n_in=8, init="glorot"):
     """A compiled Sequential: depth - 1 hidden Dense(width, activation) layers and a sigmoid output.
 
-    W^[l] is Keras's Glorot-uniform drawn from its own generator seeded with ``seed`` (so
-    nnlib's global seed is not disturbed), multiplied by ``scale``; every b^[l] is 0. The
-    loss is binary cross-entropy.
+    W^[l] is Keras's Glorot-uniform, uniform on [-r, r] with r = sqrt(6 / (n^[l-1] + n^[l])),
+    so Var = 2 / (n^[l-1] + n^[l]), drawn from its own generator seeded with ``seed`` (so
+    nnlib's global seed is not disturbed), multiplied by ``scale``; every b^[l] is 0.
+    ``init="he"`` rescales each layer's draw by its own factor sqrt((n^[l-1] + n^[l]) / n^[l-1])
+    to He-uniform (Keras's ``he_uniform``, r = sqrt(6 / n^[l-1]), Var = 2 / n^[l-1]): sqrt(2)
+    for the 16 -> 16 layers, sqrt(3) for the first (8 -> 16), sqrt(17 / 16) for the output.
+    The loss is binary cross-entropy.
     """
+    if init not in ("glorot", "he"):
+        raise ValueError(f'init must be "glorot" or "he"; received {init!r}.')
     rng = np.random.default_rng(seed)
     layers = [Dense(width, activation=activation) for _ in range(depth - 1)]
     layers.append(Dense(1, activation="sigmoid"))
     n = n_in
     for layer in layers:
-        layer.set_weights([glorot_uniform(n, layer.units, rng) * scale, np.zeros(layer.units)])
+        factor = math.sqrt((n + layer.units) / n) if init == "he" else 1.0
+        layer.set_weights([glorot_uniform(n, layer.units, rng) * scale * factor, np.zeros(layer.units)])
         n = layer.units
     model = Sequential(layers)
     model.compile(optimizer="sgd", loss=BinaryCrossentropy())
@@ -399,24 +406,32 @@ def relu_interpolation(n, f=cubic, lo=-2.0, hi=2.0):
 
 
 def setup_stacking(fig):
-    """The target, the fixed axes and empty artists (one thin line per possible unit)."""
+    """The target, the fixed axes and empty artists (one thin line per possible unit); the
+    legend stands outside the axes, on the right, so it covers no line."""
     ax = fig.add_subplot(1, 1, 1)
     x = X_CUBIC
     ax.plot(x, cubic(x), color="0.6", lw=5, alpha=0.6, label="target x³ − 3x")
-    out = ax.plot(x, 0 * x, color="k", lw=1.6, label=" ")[0]
-    knots = ax.plot([], [], "o", color="C3", ms=4, label="knots (one unit switches on at each)")[0]
+    out = ax.plot(x, 0 * x, color="k", lw=1.6, label="the network: n ReLU units\n+ a linear output")[0]
+    kinks = ax.plot([], [], "o", color="C3", ms=5, clip_on=False, zorder=5,
+                    label="knots $t_0, …, t_{n-1}$:\nunit k switches on at $t_k$")[0]
+    end = ax.plot([2.0], [cubic(2.0)], "o", color="C3", mfc="white", ms=5, clip_on=False, zorder=5,
+                  label="last knot $t_n$ = 2:\nno unit, the line ends there")[0]
     terms = [ax.plot([], [], color=f"C{k % 10}", lw=0.8, alpha=0.7)[0] for k in range(MAX_UNITS)]
+    proxy = ax.plot([], [], color="0.4", lw=0.8, label=" ")[0]   # stands for the thin lines in the legend
     ax.set(xlim=(-2, 2), ylim=(-6, 6), xlabel="x", ylabel="f(x)")
     ax.set_title(" ", fontsize=10)
-    legend = ax.legend(fontsize=9, loc="best")
-    hint = ax.text(0.98, 0.03, "thin lines: each unit's contribution w2_k · relu(x − t_k)",
-                   transform=ax.transAxes, ha="right", fontsize=9, color="0.3", visible=False)
-    return dict(ax=ax, out=out, knots=knots, terms=terms, legend=legend, hint=hint)
+    legend = ax.legend(handles=[ax.lines[0], out, kinks, end, proxy], fontsize=9,
+                       loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0)
+    # names a unit whose term is flat (weight 0), where no line crosses: the lower right corner
+    flat = ax.text(0.99, 0.02, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=9, color="0.25",
+                   in_layout=False, visible=False, zorder=6, bbox=dict(boxstyle="round", fc="white", ec="0.7", alpha=0.9))
+    return dict(ax=ax, out=out, knots=kinks, end=end, terms=terms, legend=legend, flat=flat)
 
 
 def update_stacking(p, units, show_units):
     """The network with n units placed by relu_interpolation, its knots, the MSE in the title
-    and (if show_units) each unit's term w2_k relu(x - t_k)."""
+    and (if show_units) each unit's term w2_k relu(x - t_k); a unit whose weight w2_k is 0
+    (the slope does not change at its knot) draws a flat line on y = 0, named in a note."""
     n = int(units)
     W1, b1, W2, b2 = relu_interpolation(n)
     x = X_CUBIC
@@ -424,7 +439,8 @@ def update_stacking(p, units, show_units):
     out = (hidden @ W2 + b2).ravel()
     mse = float(np.mean((out - cubic(x)) ** 2))
     p["out"].set_ydata(out)
-    p["legend"].get_texts()[1].set_text(f"{n} ReLU unit{'s' if n > 1 else ''} + linear output")
+    p["legend"].get_texts()[4].set_text("thin lines: each unit's term\n$w^{[2]}_k$ relu(x − $t_k$)" if show_units
+                      else "thin lines: off")
     knots = -b1
     p["knots"].set_data(knots, (relu(knots[:, None] @ W1 + b1) @ W2 + b2).ravel())
     for k, term in enumerate(p["terms"]):
@@ -432,8 +448,11 @@ def update_stacking(p, units, show_units):
         term.set_data(*((x, hidden[:, k] * W2[k, 0]) if drawn else ([], [])))
         term.set_visible(drawn)
     p["ax"].title.set_text(f"{n} units: mean squared error {fmt(mse, 3)} on 201 points in [-2, 2]")
-    p["hint"].set_visible(bool(show_units) and n >= 12)
-    return [p["out"], p["knots"], *p["terms"], p["ax"].title, p["legend"], p["hint"]]
+    flat = knots[np.abs(W2[:, 0]) < 1e-9]
+    where = ", ".join(f"x = {t + 0.0:g}" for t in flat)   # + 0.0: no "-0"
+    p["flat"].set_text(f"the unit at {where} has weight 0 (the slope\ndoes not change there): its line lies on y = 0")
+    p["flat"].set_visible(bool(show_units) and len(flat) > 0)
+    return [p["out"], p["knots"], p["end"], *p["terms"], p["ax"].title, p["legend"], p["flat"]]
 
 
 stacking_widget = Widget(
@@ -444,5 +463,5 @@ stacking_widget = Widget(
         "show_units": Toggle(True, description="draw each unit's contribution"),
     },
     title="Stacking ReLUs: n units join the cubic's values at n + 1 knots",
-    figsize=(7.5, 3.9),
+    figsize=(9.5, 3.9),
 )
