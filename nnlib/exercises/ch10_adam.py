@@ -125,8 +125,8 @@ QUIZ = [
                       "No: backpropagation computes the same gradients; Adam only changes the step it takes from them",
                       "Yes, but only with its default α = 0.001"], answer=1,
              why="the gradients of the cost are what they are (chapter 6); Adam divides each parameter's step "
-                 "by a running size of its gradient, which helps small slopes move, but it can still diverge "
-                 "(α = 1 on the digits network stayed at 10 %).",
+                 "by a running size of its gradient, which helps small slopes move, but with too large an α it still fails "
+                 "(α = 1 on the digits network stayed at chance, 10 % test accuracy).",
              wrong={0: "it rescales the step, not the gradient that backprop passes from layer to layer"}),
     Question("On the digits network, with Keras's default learning rates (SGD 0.01, Adam 0.001) and "
              "mini-batches of 32, which reached 90 % test accuracy within 20 epochs?",

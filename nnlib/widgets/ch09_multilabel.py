@@ -2,7 +2,7 @@
 
 Left: a test image and its true labels. Middle: the network's three probabilities, each an
 independent sigmoid, against the threshold. Right: precision and recall of each label on the
-whole test set as the threshold moves.
+whole test set as the threshold moves, their values at the threshold written beside the legend.
 
 The default data is the chapter's: the synthetic street images of nnlib.datasets_multilabel and
 the chapter's network trained in nnlib with the same recipe (trained once, on first use, and
@@ -137,11 +137,19 @@ def setup_multilabel(fig, data=None):
     # outside the axes, on the right; the markers on the curves give the values at the threshold
     legend = ax_pr.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, title="label",
                           title_fontsize=9, handlelength=1.5, borderaxespad=0)
+    # the six markers crowd together near the top (0.89 to 1.0 at 0.5), so their values are also
+    # written below the legend, one line per label in its colour
+    values_head = ax_pr.text(1.02, 0.42, "", transform=ax_pr.transAxes, fontsize=9, va="bottom",
+                             in_layout=False)
+    values = [ax_pr.text(1.02, 0.34 - 0.09 * k, "", transform=ax_pr.transAxes, fontsize=9,
+                         va="bottom", color=c, in_layout=False)
+              for k, c in enumerate(COLORS)]
     slot = note_slot(ax_pr)
     slot.set_in_layout(False)
     return dict(Y=Y, P=P, images=images, size=size, ax_img=ax_img, image=image, ax_bar=ax_bar,
                 bars=list(bars), bar_line=bar_line, verdicts=verdicts, ax_pr=ax_pr, dots_p=dots_p,
-                dots_r=dots_r, pr_line=pr_line, slot=slot, legend=legend)
+                dots_r=dots_r, pr_line=pr_line, slot=slot, legend=legend, values_head=values_head,
+                values=values)
 
 
 def update_multilabel(p, threshold, index):
@@ -162,6 +170,7 @@ def update_multilabel(p, threshold, index):
     for bar, text, pk, pr, r in zip(p["bars"], p["verdicts"], prob, pred, right):
         bar.set_width(pk)
         bar.set_linewidth(0 if r else 1.2)
+        bar.set_hatch(None if r else "///")
         text.set_text(f"{pk:.2f} {'yes' if pr else 'no'}{'' if r else ' ✗'}")
         text.set_fontweight("normal" if r else "bold")
     p["bar_line"].set_xdata([threshold, threshold])
@@ -176,11 +185,16 @@ def update_multilabel(p, threshold, index):
         dot_p.set_data([threshold], [a])
         dot_r.set_data([threshold], [b])
     p["pr_line"].set_xdata([threshold, threshold])
+    p["values_head"].set_text(f"at {threshold:.2f}:\nprecision / recall")
+    short = {"car": "car", "bus": "bus", "pedestrian": "ped."}
+    for text, name, a, b in zip(p["values"], LABELS, now_p, now_r):
+        text.set_text(f"{short[name]} {a:.2f} / {b:.2f}")
     say(p["slot"], None if not never else
         f"no test image has a probability >= {threshold:.2f}\nfor {', '.join(never)}: "
         f"TP + FP = 0, precision\ncounted as 0 (scikit-learn's convention)")
     return [p["image"], p["ax_img"].title, *p["bars"], *p["verdicts"], p["bar_line"],
-            p["ax_bar"].title, *p["dots_p"], *p["dots_r"], p["pr_line"], p["slot"]]
+            p["ax_bar"].title, *p["dots_p"], *p["dots_r"], p["pr_line"], p["values_head"],
+            *p["values"], p["slot"]]
 
 
 def show_examples(images, Y, n=16, cols=8, P=None):
