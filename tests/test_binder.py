@@ -117,3 +117,19 @@ def test_repo2docker_accepts_the_configuration():
     assert 'pip install --no-cache-dir -r "binder/requirements.txt"' in log
     assert "./binder/postBuild" in log
     assert 'R2D_ENTRYPOINT="${REPO_DIR}/binder/start"' in log
+
+
+def test_closing_a_chapter_shuts_its_kernel_down():
+    """binder/overrides.json sets JupyterLab's "Shut down kernel" on notebook close, a real key of
+    the installed JupyterLab's schema; postBuild (Binder) and make install (make lab) put it into
+    <prefix>/share/jupyter/lab/settings, where JupyterLab reads overrides."""
+    import json
+
+    overrides = json.loads((BINDER / "overrides.json").read_text())
+    assert overrides == {"@jupyterlab/notebook-extension:tracker": {"kernelShutdown": True}}
+    schema = Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/notebook-extension/tracker.json"
+    assert "kernelShutdown" in json.loads(schema.read_text())["properties"], "no such JupyterLab setting"
+    assert "share/jupyter/lab/settings" in (BINDER / "postBuild").read_text()
+    assert "cp binder/overrides.json" in (BINDER / "postBuild").read_text()
+    assert "cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json" in \
+        (ROOT / "Makefile").read_text()

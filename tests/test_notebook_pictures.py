@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+WIDGET_CALL = re.compile(r"^(?!plt\.|fig\.)[\w.]+\.show\(\)\s*;?\s*$", re.M)  # w.show(), not plt.show()
 FIGURE_REPR = re.compile(r"<(matplotlib\.figure\.)?Figure size \d+x\d+ with \d+ Axes>")
 
 
@@ -40,7 +41,7 @@ def test_every_widget_has_a_static_picture_before_it(path):
     cs = cells(path)
     missing = []
     for i, c in enumerate(cs):
-        if c["cell_type"] == "code" and re.search(r"\.show\(\)\s*;?\s*$", source(c).strip()):
+        if c["cell_type"] == "code" and WIDGET_CALL.search(source(c).strip()):
             before = [j for j in range(i - 1, -1, -1) if cs[j]["cell_type"] == "code"][:1]
             if not before or not has_png(cs[before[0]]):
                 missing.append(i)
