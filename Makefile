@@ -35,6 +35,7 @@ test-fast: install
 notebooks: install
 	$(PY) tools/nav.py
 	$(PY) tools/exercises.py
+	$(PY) tools/slides.py
 	$(PY) tools/run_notebooks.py
 
 nav: install

@@ -89,3 +89,9 @@ def test_quiz_feedback():
     assert check_answer(m, 0) == (False, "Not quite: a is not b. Try again, or open the answer.")
     with pytest.raises(ValueError):
         Question("bad", options=["a"], answer=3, why="")
+
+
+def test_slide_metadata_is_in_step():
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "slides.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -245,6 +245,16 @@ JS_WIDGET_CELLS = f"""() => {{
 }}"""
 
 
+def slideshow_installed():
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        version("jupyterlab-slideshow")
+    except PackageNotFoundError:
+        return False
+    return True
+
+
 def voila_installed():
     try:
         import voila  # noqa: F401
@@ -639,3 +649,66 @@ def exercise(box, timeout=60.0):
             b = _one_frame(box, step_button, timeout)
             results.append((label, what + " (then one frame)", a is not None and a != b))
     return results
+
+
+# ---------------------------------------------------------------------------------------------
+# A learner's session: every chapter opened, run, closed, one after another (test and benchmark).
+
+def pss_mb(lab):
+    """Proportional set size (MB) of the server and each kernel: shared libraries are split
+    between the processes that map them, so the sum is what the session really costs."""
+    import psutil
+
+    procs = [psutil.Process(lab.proc.pid)] + [psutil.Process(p) for p in lab.kernel_pids()]
+    out = {}
+    for p in procs:
+        try:
+            out[p.pid] = p.memory_full_info().pss / 2**20
+        except psutil.Error:
+            pass
+    return out
+
+
+def kernel_shutdown_setting(lab):
+    """JupyterLab's effective "Shut down kernel" on notebook close (overrides.json applied)."""
+    s = lab.api("GET", "/lab/api/settings/@jupyterlab/notebook-extension:tracker")
+    return s["settings"].get("kernelShutdown", s["schema"]["properties"]["kernelShutdown"]["default"])
+
+
+def walk_chapters(page, lab, paths, whole=False, timeout=600, on_step=None):
+    """Open each notebook in ``page`` (a JupyterLab tab), run its set-up cell (or every cell when
+    ``whole``), then close it as a learner closes a tab. Returns one dict per chapter: kernels
+    alive while it was open and after it was closed, and the summed PSS at its peak."""
+    steps = []
+    for rel in paths:
+        page.evaluate(f"() => {{ window.jupyterapp.commands.execute('docmanager:open', {{path: {json.dumps(rel)}}}); }}")
+        opened = f"""() => {{ const p = {JS_PANEL};
+            if (!p || p.context.path !== {json.dumps(rel)} || !p.context.isReady) return 'opening';
+            const s = p.sessionContext.session;
+            return s && s.kernel ? s.kernel.status : 'no kernel'; }}"""
+        deadline, state = time.monotonic() + timeout, None
+        while state != "idle":
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{rel} did not open with an idle kernel within {timeout} s (last: {state})")
+            time.sleep(0.25)
+            state = page.evaluate(opened)
+        if whole:
+            run_all(page, timeout=timeout)
+        else:
+            page.evaluate(f"""async () => {{ const p = {JS_PANEL};
+                p.content.activeCellIndex = p.content.widgets.findIndex(c => c.model.type === 'code');
+                await window.jupyterapp.commands.execute('notebook:run-cell'); }}""")
+            wait_idle(page, timeout=timeout)
+        open_kernels = len(lab.api("GET", "/api/kernels"))
+        pss = sum(pss_mb(lab).values())
+        # close the tab as a learner does (their changes discarded: no "save?" dialog in the way)
+        page.evaluate(f"() => {{ const p = {JS_PANEL}; p.context.model.dirty = false; p.close(); }}")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(lab.api("GET", "/api/kernels")) >= open_kernels:
+            time.sleep(0.25)
+        step = {"path": rel, "kernels_open": open_kernels, "kernels_after_close": len(lab.api("GET", "/api/kernels")),
+                "pss_mb": pss}
+        steps.append(step)
+        if on_step:
+            on_step(step)
+    return steps
