@@ -83,8 +83,13 @@ def is_widget(cell):
     return cell["cell_type"] == "code" and re.search(r"^(?!plt\.|fig\.)[\w.]+\.show\(\)\s*;?\s*$|^\w*playground_app\(", source(cell).strip(), re.M)
 
 
-def is_static(cell):
-    return cell["cell_type"] == "code" and re.search(r"\.static\(|show_picture\(", source(cell))
+def static_of(cell):
+    """The widget whose static copy is all this cell shows (``w.static(...)`` lines only), or None."""
+    if cell["cell_type"] != "code":
+        return None
+    lines = [ln.strip() for ln in source(cell).splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    names = {m.group(1) for ln in lines for m in [re.fullmatch(r"(\w+)\.static\(.*\);?|show_picture\((\w+)\);?", ln)] if m}
+    return names.pop() if lines and len(names) == 1 and all(re.fullmatch(r"\w+\.static\(.*\);?|show_picture\(\w+\);?", ln) for ln in lines) else None
 
 
 def slide_types(cells):
@@ -105,7 +110,8 @@ def slide_types(cells):
             types.append("skip")
             continue
         setup = False
-        if is_static(c) and any(is_widget(n) for n in cells[i + 1:i + 2]):
+        shown = static_of(c)  # the live widget is shown on its own slide instead of its static copy
+        if shown and any(is_widget(n) and shown in source(n) for n in cells[i + 1:]):
             types.append("skip")
             continue
         h = estimate(c)
