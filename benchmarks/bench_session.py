@@ -33,20 +33,8 @@ def walk(paths, close):
 
         with sync_playwright() as pw:
             browser = L.launch_chromium(pw)
-            page = L.open_notebook(browser, lab, paths[0])
-            page.evaluate(f"() => {{ const p = {L.JS_PANEL}; p.context.model.dirty = false; p.close(); }}")
-            time.sleep(2)
-            if close:
-                rows = L.walk_chapters(page, lab, paths, whole=True, on_step=report)
-            else:  # JupyterLab's default: every chapter stays open with its kernel
-                for rel in paths:
-                    page.evaluate(f"() => {{ window.jupyterapp.commands.execute('docmanager:open', {{path: '{rel}'}}); }}")
-                    page.wait_for_function(L.JS_READY, timeout=300_000)
-                    L.run_all(page)
-                    row = {"path": rel, "kernels_open": len(lab.api("GET", "/api/kernels")),
-                           "pss_mb": sum(L.pss_mb(lab).values())}
-                    report(row)
-                    rows.append(row)
+            page = L.open_notebook(browser, lab, "notebooks/00-index.ipynb")  # a learner starts here
+            rows = L.walk_chapters(page, lab, paths, whole=True, close=close, on_step=report)
             browser.close()
     finally:
         lab.stop()
@@ -61,7 +49,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--chapters", type=int, default=None, help="only the first N chapters")
     args = ap.parse_args()
-    paths = [f"notebooks/{p.name}" for p in sorted(L.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))][:args.chapters]
+    paths = [f"notebooks/{p.name}" for p in sorted(L.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+             if p.name != "00-index.ipynb"][:args.chapters]
     load = os.getloadavg()[0]
     print(f"closing each chapter (the collection's settings), load {load:.1f}:")
     closed = walk(paths, close=True)
@@ -75,7 +64,7 @@ def main():
         "# A whole session: memory (PSS) of the server and its kernels",
         "",
         f"Measured by `benchmarks/bench_session.py` on this 2-core machine (load {load:.1f} at the start): every",
-        "chapter opened, run top to bottom and (with the collection's settings) closed, one after another.",
+        "chapter opened from the index, run top to bottom and (with the collection's settings) closed, one after another.",
         "",
         "| | peak summed PSS | most kernels alive at once |",
         "|---|---:|---:|",

@@ -95,3 +95,54 @@ def test_slide_metadata_is_in_step():
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "slides.py"), "--check"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# ---- every check, run on what the notebook ships and on the reference solution ----------------
+def exercise_runs():
+    for path in CHAPTERS:
+        for cell in exercise_cells(path):
+            yield pytest.param(path, cell, id=f"{path.name[:2]}-{'+'.join(cell['metadata']['nnlib']['solutions'])}")
+
+
+def namespace(module):
+    """What a chapter's exercise cells can see: its checks, its widget module's data, numpy."""
+    import numpy as np
+
+    ns = {"np": np}
+    widgets = ROOT / "nnlib" / "widgets" / f"{module}.py"
+    if widgets.exists():
+        ns.update(vars(importlib.import_module(f"nnlib.widgets.{module}")))
+    ns.update(vars(importlib.import_module(f"nnlib.exercises.{module}")))
+    return ns
+
+
+def run_cell_call(src, ns, capsys):
+    """Run the cell's last statement (the check call) in ``ns``; return what it printed."""
+    tree = ast.parse(src)
+    call = ast.Module(body=[tree.body[-1]], type_ignores=[])
+    capsys.readouterr()
+    exec(compile(call, "exercise cell", "exec"), ns)  # noqa: S102 - the notebook's own check call
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path, cell", list(exercise_runs()))
+def test_the_shipped_skeleton_says_not_done_yet(path, cell, capsys):
+    meta = cell["metadata"]["nnlib"]
+    src = "".join(cell["source"])
+    ns = namespace(meta["exercise"])
+    tree = ast.parse(src)
+    exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), "exercise cell", "exec"), ns)  # noqa: S102
+    out = run_cell_call(src, ns, capsys)
+    assert out.startswith("Not done yet: `") and out.count("\n") == 1, out
+
+
+@pytest.mark.parametrize("path, cell", list(exercise_runs()))
+def test_the_reference_solution_passes_the_check(path, cell, capsys):
+    meta = cell["metadata"]["nnlib"]
+    ns = namespace(meta["exercise"])
+    sol = importlib.import_module(f"nnlib.exercises.solutions.{meta['exercise']}")
+    for name in meta["solutions"]:
+        ns[name] = getattr(sol, name)
+    assert run_cell_call("".join(cell["source"]), ns, capsys).strip() == "All tests passed!"
+    for name in meta["solutions"]:
+        assert 2 <= len(sol.HINTS[name]) <= 3, f"{name}: give 2-3 hints, from a nudge to nearly the answer"

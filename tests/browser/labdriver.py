@@ -675,10 +675,11 @@ def kernel_shutdown_setting(lab):
     return s["settings"].get("kernelShutdown", s["schema"]["properties"]["kernelShutdown"]["default"])
 
 
-def walk_chapters(page, lab, paths, whole=False, timeout=600, on_step=None):
+def walk_chapters(page, lab, paths, whole=False, close=True, timeout=600, on_step=None):
     """Open each notebook in ``page`` (a JupyterLab tab), run its set-up cell (or every cell when
-    ``whole``), then close it as a learner closes a tab. Returns one dict per chapter: kernels
-    alive while it was open and after it was closed, and the summed PSS at its peak."""
+    ``whole``), then close it as a learner closes a tab (or leave it open, ``close=False``).
+    Returns one dict per chapter: kernels alive while it was open and after it was closed, and
+    the summed PSS of the server and its kernels then."""
     steps = []
     for rel in paths:
         page.evaluate(f"() => {{ window.jupyterapp.commands.execute('docmanager:open', {{path: {json.dumps(rel)}}}); }}")
@@ -701,6 +702,12 @@ def walk_chapters(page, lab, paths, whole=False, timeout=600, on_step=None):
             wait_idle(page, timeout=timeout)
         open_kernels = len(lab.api("GET", "/api/kernels"))
         pss = sum(pss_mb(lab).values())
+        if not close:
+            step = {"path": rel, "kernels_open": open_kernels, "kernels_after_close": open_kernels, "pss_mb": pss}
+            steps.append(step)
+            if on_step:
+                on_step(step)
+            continue
         # close the tab as a learner does (their changes discarded: no "save?" dialog in the way)
         page.evaluate(f"() => {{ const p = {JS_PANEL}; p.context.model.dirty = false; p.close(); }}")
         deadline = time.monotonic() + 60

@@ -46,7 +46,9 @@ def test_only_widgets_show(page):
     outs = page.evaluate(JS_OUTPUTS)
     others = [o["text"] or "(an image)" for o in outs if not o["widget"]]
     assert not others, f"Voila shows outputs that are not widgets (printed text, static figures): {others}"
-    assert sum(o["widget"] for o in outs) == 2, f"expected the app and the widget, found {len(outs)} outputs"
+    assert sum(o["widget"] for o in outs) == 3, \
+        f"expected the app, the widget and the quiz, found {len(outs)} outputs"
+    assert page.locator(".nnlib-quiz").count() == 1, "the chapter's quiz is missing under Voila"
 
 
 def test_the_app_keeps_playing(page):
