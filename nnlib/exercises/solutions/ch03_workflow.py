@@ -17,7 +17,7 @@ HINTS = {
         "The last layer is `Dense(units=1, activation=\"sigmoid\")` with `BinaryCrossentropy()`. With 3 hidden "
         "units training often stalls near 91%: take 6 hidden units.",
         "`Dense(units=6, activation=\"sigmoid\")`, then the output layer; `Adam(learning_rate=0.05)`, "
-        "`epochs=300`, `verbose=0`.",
+        "`epochs=300`, `batch_size=32` (the default, as in Keras), `verbose=0`.",
     ],
 }
 
@@ -32,5 +32,5 @@ def train_coffee(X, y):
     model = Sequential([Dense(units=6, activation="sigmoid"),
                         Dense(units=1, activation="sigmoid")])
     model.compile(loss=BinaryCrossentropy(), optimizer=Adam(learning_rate=0.05))
-    model.fit(X, y, epochs=300, verbose=0)
+    model.fit(X, y, epochs=300, batch_size=32, verbose=0)
     return model
