@@ -52,8 +52,14 @@ def setup_activation(fig, activation, z=Z):
     ax.title.set_fontsize(9.5)
     legend = ax.legend(loc="best", fontsize=9, framealpha=0.9)
 
-    curves = [ax2.plot(z, z * 0, color=COLORS[name], lw=2.4 if name == activation else 1.0,
-                       alpha=1 if name == activation else 0.65, label=name)[0] for name in NAMES]
+    # for z > 0 ReLU, leaky ReLU and linear all have g' = 1: the chosen curve is drawn on top,
+    # then ReLU (solid); leaky ReLU and linear are dashed below it, so all three stay visible
+    def style(name):
+        if name == activation:
+            return dict(lw=2.4, alpha=1, zorder=4)
+        return dict(lw=1.0, alpha=0.65, zorder=3 if name == "relu" else 2,
+                    ls="--" if name in ("leaky_relu", "linear") else "-")
+    curves = [ax2.plot(z, z * 0, color=COLORS[name], label=name, **style(name))[0] for name in NAMES]
     threshold = ax2.axhline(0, color="0.3", lw=1, ls=":", label="threshold")
     # room above g' = 1 for the legend (two columns), so it covers no curve
     ax2.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.8), yticks=[0, 0.25, 0.5, 0.75, 1], xlabel="z", ylabel="g'(z)",

@@ -176,25 +176,39 @@ def first_broken(scales, err):
     return float(scales[np.argmax(bad)]) if bad.any() else None
 
 
-def _explain_break(output, precision, values):
-    """A short, line-broken explanation of the naive loss's inf/NaN at this setting."""
+def _explain_break(output, precision, values, scale):
+    """A short, line-broken explanation of the naive loss's inf/NaN at this setting, naming the
+    examples (numbered from 1, as in the batch line above) where each failure happens."""
     naive = values["naive"]
+
+    def which(bad):
+        ks = [str(k + 1) for k in np.flatnonzero(bad)]
+        return ("example " if len(ks) == 1 else "examples ") + " and ".join(ks)
+
+    nan, inf = np.isnan(naive), np.isinf(naive)
+    kind = "NaN" if nan.any() else "inf"
     if output == OUTPUTS[0]:
-        tiny = "1.1e-16" if precision == "float64" else "6e-8"
-        why = [f"The naive J is {'NaN' if np.isnan(naive).any() else 'inf'}: with e^(-z) < {tiny}",
-               f"sigmoid(z) rounds to exactly 1.0 in {precision}."]
-        if np.isnan(naive).any():
-            why.append("For y = 1: (1 - y) log(1 - a) = 0 * log 0 = 0 * (-inf) = NaN.")
-        if np.isinf(naive).any():
-            why.append("For y = 0: -log(1 - a) = -log 0 = inf.")
+        dtype = np.float64 if precision == "float64" else np.float32
+        y, z, _ = batch(output, scale)
+        with np.errstate(all="ignore"):
+            a = dtype(1) / (dtype(1) + np.exp(-np.asarray(z, dtype=dtype)))
+        why = [f"The naive J is {kind}: in {precision} sigmoid(z) rounds",
+               "to exactly 1.0 or 0.0, and log 0 = -inf."]
+        cases = [((a == 1) & (y == 1), "(a = 1, y = 1): 0 * log(1 - a) = NaN."),
+                 ((a == 1) & (y == 0), "(a = 1, y = 0): -log(1 - a) = -log 0 = inf."),
+                 ((a == 0) & (y == 0), "(a = 0, y = 0): y log a = 0 * log 0 = NaN."),
+                 ((a == 0) & (y == 1), "(a = 0, y = 1): -log a = -log 0 = inf.")]
+        why += [f"{which(m & ~np.isfinite(naive)).capitalize()} {text}" for m, text in cases
+                if (m & ~np.isfinite(naive)).any()]
         return "\n".join(why)
     big = "709" if precision == "float64" else "88.7"
-    why = [f"The naive J is {'NaN' if np.isnan(naive).any() else 'inf'}:"]
-    if np.isnan(naive).any():
-        why.append(f"e^z overflows to inf once z > {big}, and inf / inf = NaN.")
-    if np.isinf(naive).any():
-        why.append("the true class's probability e^(z_y) / sum_k e^(z_k)\n"
-                   "underflows to 0, and -log 0 = inf.")
+    why = [f"The naive J is {kind}."]
+    if nan.any():
+        why.append(f"{which(nan).capitalize()}: e^z overflows to inf once z > {big},\n"
+                   "and the probability inf / inf = NaN.")
+    if inf.any():
+        why.append(f"{which(inf).capitalize()}: the true class's probability\n"
+                   "e^(z_y) / sum_k e^(z_k) underflows to 0,\nand -log 0 = inf.")
     return "\n".join(why)
 
 
@@ -221,7 +235,7 @@ def set_rows(text, rows):
 
 def setup_stability(fig):
     """The error-against-scale axes (fixed limits, legend, the 100 % line) and empty artists:
-    the three curves, the span where naive is not a number, the markers at the chosen s,
+    the three curves, the span where naive is inf or NaN, the markers at the chosen s,
     the table of numbers and the explanation below it."""
     gs = fig.add_gridspec(2, 2, width_ratios=[1, 1], height_ratios=[1, 1])
     ax = fig.add_subplot(gs[:, 0])
@@ -286,7 +300,7 @@ def update_stability(p, scale, output, precision):
         right = s_bad > 60
         p["broken"].set_x(s_bad / 1.15 if right else s_bad * 1.15)
         p["broken"].set_horizontalalignment("right" if right else "left")
-        p["broken"].set_text("from here on the\nnaive J is not a\nnumber (curve ends)"
+        p["broken"].set_text("from here on the\nnaive J is infinite\nor not a number\n(curve ends)"
                              + (" →" if right else ""))
 
     values, exact = losses_at(output, precision, scale)
@@ -313,7 +327,7 @@ def update_stability(p, scale, output, precision):
         if clipped_bad:
             msg += ("\nclipped: a probability hit the 1e-7 clip, so J is\n"
                     "capped, and its gradient there is 0.")
-    say(p["slot"], None if msg else _explain_break(output, precision, values))
+    say(p["slot"], None if msg else _explain_break(output, precision, values, scale))
     p["remark"].set_text(msg or "")
     return [*p["curve"].values(), p["span"], p["broken"], *p["dots"].values(), p["at"],
             *p["table"].values(), p["slot"], p["remark"]]
