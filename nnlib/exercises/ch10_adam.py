@@ -107,7 +107,9 @@ def check_momentum_step(my_momentum_step):
 QUIZ = [
     Question("Gradient descent on $J = x^2/20 + y^2$: what is the largest α for which $y$ does not "
              "grow from step to step? (One step multiplies $y$ by $1 - 2\\alpha$.)", answer=1.0,
-             why="$|1 - 2\\alpha| < 1$ needs $\\alpha < 2/2 = 1$: 2 divided by the largest curvature. "
+             why="$|1 - 2\\alpha| < 1$ needs $\\alpha < 2/2 = 1$: 2 divided by the largest curvature "
+                 "(below 1, $y$ shrinks); at exactly α = 1 one step multiplies $y$ by −1, so from "
+                 "the chapter's start $y$ flips between 1.5 and −1.5: it neither grows nor shrinks. "
                  "At α = 1.1 the chapter's run ends with $y \\approx 13651$."),
     Question("Adam with α = 0.1 takes its first step ($t = 1$) on a parameter whose gradient is $g = 0.01$. "
              "About how far does the parameter move?",

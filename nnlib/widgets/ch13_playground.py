@@ -391,7 +391,8 @@ class Playground:
         gs = fig.add_gridspec(3, 3, width_ratios=[4.2, 0.3, 8], height_ratios=[1, 1, 1.45])
         # A fixed layout: constrained layout would cost more than a whole frame.
         fig.set_layout_engine("none")
-        gs.update(left=0.045, right=0.99, bottom=0.1, top=0.84, wspace=0.03, hspace=0.55)
+        # right: room for the last step label ("200") of the cost axis
+        gs.update(left=0.06, right=0.975, bottom=0.1, top=0.84, wspace=0.03, hspace=0.55)
         # the setting, in the background: it changes only when a control does
         self._header = fig.text(0.01, 0.985, "", fontsize=FONT, va="top", color="0.25")
         ext = (-EXTENT, EXTENT, -EXTENT, EXTENT)
@@ -405,6 +406,8 @@ class Playground:
                         for color in CLASS_COLORS]
         ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         ax.tick_params(labelsize=FONT, length=2, pad=1)
+        ax.set_xlabel("$x_1$", fontsize=FONT, labelpad=0)
+        ax.set_ylabel("$x_2$", fontsize=FONT, labelpad=0, rotation=0, va="center")
         # live: a fixed caption (the numbers change every frame and are in the app's status line)
         self._main_title = ax.set_title("prediction · dots: training points" if live else " \n ",
                                         fontsize=FONT, loc="left")
@@ -628,7 +631,7 @@ def draw_explanation(fig, text, dataset=None, noise=0.05, setting=""):
     fig.text(0.01, 0.985, setting, fontsize=FONT, va="top", color="0.25")
     gs = fig.add_gridspec(1, 2, width_ratios=[4.2, 8.3])
     fig.set_layout_engine("none")
-    gs.update(left=0.045, right=0.99, bottom=0.1, top=0.84, wspace=0.05)
+    gs.update(left=0.06, right=0.975, bottom=0.1, top=0.84, wspace=0.05)
     if dataset in N_CLASSES:
         X, y = make_dataset(dataset, 200, noise, seed=0)
         ax = fig.add_subplot(gs[0, 0])
@@ -637,6 +640,8 @@ def draw_explanation(fig, text, dataset=None, noise=0.05, setting=""):
         ax.set(xlim=(-EXTENT, EXTENT), ylim=(-EXTENT, EXTENT), xticks=[-1, 0, 1], yticks=[-1, 0, 1])
         ax.set_aspect("equal")
         ax.tick_params(labelsize=FONT, length=2, pad=1)
+        ax.set_xlabel("$x_1$", fontsize=FONT, labelpad=0)
+        ax.set_ylabel("$x_2$", fontsize=FONT, labelpad=0, rotation=0, va="center")
         ax.set_title(f"{dataset}: {N_CLASSES[dataset]} classes", fontsize=FONT, loc="left")
     ax = fig.add_subplot(gs[0, 1])
     ax.axis("off")
