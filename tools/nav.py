@@ -21,7 +21,9 @@ def nav_text(prev, nxt):
 
 
 def nav_cell(text):
-    return {"cell_type": "markdown", "id": "", "metadata": {"tags": ["nav"]}, "source": [text]}
+    # skipped on slides (tools/slides.py); the source as lines, as nbformat stores it
+    return {"cell_type": "markdown", "id": "", "metadata": {"slideshow": {"slide_type": "skip"}, "tags": ["nav"]},
+            "source": text.splitlines(keepends=True)}
 
 
 def set_nav(path, text):
@@ -64,7 +66,7 @@ def set_index_list():
     for cell in nb["cells"]:
         src = "".join(cell["source"])
         if cell["cell_type"] == "markdown" and "<!-- chapters -->" in src:
-            cell["source"] = [replace_list(src, "")]
+            cell["source"] = replace_list(src, "").splitlines(keepends=True)
     return write_if_changed(INDEX, nb)
 
 
