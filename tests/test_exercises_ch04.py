@@ -109,7 +109,6 @@ def test_backward_does_not_mutate_check_data(capsys):
 
 
 # ---- the reference solutions and the skeletons as shipped -------------------------------------
-import pytest  # noqa: E402
 
 from nnlib.exercises.ch04_backprop import QUIZ  # noqa: E402
 from nnlib.exercises.quiz import check_answer  # noqa: E402
@@ -136,17 +135,6 @@ def test_skeletons_say_not_done(capsys):
 def test_hints_for_every_solution():
     for name in ("neuron_grads", "dense_backward"):
         assert 2 <= len(ref.HINTS[name]) <= 3 and callable(getattr(ref, name))
-
-
-@pytest.mark.parametrize("q", QUIZ, ids=lambda q: q.text[:30])
-def test_quiz_right_answer_accepted_wrong_rejected(q):
-    assert check_answer(q, q.answer)[0]
-    if q.options is None:
-        assert not check_answer(q, q.answer * 1.5 + 1)[0]
-    else:
-        for k in range(len(q.options)):
-            if k != q.answer:
-                assert not check_answer(q, k)[0]
 
 
 def test_quiz_numbers_are_the_chapters():

@@ -127,19 +127,10 @@ def test_hints_exist_for_every_solution():
         assert 2 <= len(sol.HINTS[name]) <= 3
 
 
-# ---- quiz: the right answer is accepted, every wrong option rejected -----------------------
+# ---- quiz: the answers are the chapter's own numbers (test_exercises_notebooks checks every option)
 def test_quiz_answers():
     from nnlib.exercises.ch08_stability import QUIZ
     from nnlib.exercises.quiz import check_answer
-    assert 3 <= len(QUIZ) <= 5
-    for q in QUIZ:
-        assert check_answer(q, q.answer)[0], q.text
-        if q.options is not None:
-            for k in range(len(q.options)):
-                if k != q.answer:
-                    assert not check_answer(q, k)[0], (q.text, k)
-        else:
-            assert not check_answer(q, q.answer * 1.2)[0] and not check_answer(q, 0)[0]
     # the numbers are the chapter's own
     with np.errstate(all="ignore"):
         naive = [-np.log(1 - 1 / (1 + np.exp(-z))) for z in (36.0, 37.0)]

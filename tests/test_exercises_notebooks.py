@@ -70,15 +70,19 @@ def test_each_chapter_has_a_quiz_of_three_to_five(path):
     assert 3 <= len(quiz) <= 5, f"{module}: {len(quiz)} quiz questions, want 3-5"
     for q in quiz:
         assert isinstance(q, Question) and q.why
+        ok, text = check_answer(q, q.answer)
+        assert ok and text == f"Right: {q.why}", q.text
         if q.options is None:
-            assert check_answer(q, q.answer)[0] and check_answer(q, str(q.answer))[0]
-            assert not check_answer(q, q.answer * 1.5 + 1)[0]
+            assert check_answer(q, str(q.answer))[0], q.text
+            wrong = [q.answer * 1.5 + 1, q.answer * 1.2 + 1, "not a number"]
+            wrong += [q.answer * 1.2, 0] if q.answer != 0 else []
+            for w in wrong:
+                assert not check_answer(q, w)[0], (q.text, w)
         else:
-            assert check_answer(q, q.answer)[0], q.text
             for k in range(len(q.options)):
                 if k != q.answer:
                     ok, why = check_answer(q, k)
-                    assert not ok and why, q.text
+                    assert not ok and why, (q.text, k)
 
 
 def test_quiz_feedback():
