@@ -1,14 +1,17 @@
 """Interactive figures for the chapters (matplotlib and ipywidgets are imported only here).
 
 One module per chapter, ``nnlib.widgets.chNN_topic``; each module-level ``Widget`` object is
-one control panel. ``all_widgets()`` finds them all, so the tests sweep every one.
+one control panel. ``all_widgets()`` finds them all, so the tests sweep every one. How to
+write one: ``_widget.py`` (the pattern) and CONTRIBUTING.md.
 """
 import importlib
 import pkgutil
 
-from ._core import Choice, Slider, Toggle, Widget, fmt, note, note_slot, notes, say
+from ._controls import Choice, Slider, Toggle
+from ._notes import fmt, note, note_slot, notes, rung, say
+from ._widget import Widget
 
-__all__ = ["Widget", "Slider", "Choice", "Toggle", "note", "note_slot", "say", "notes", "fmt",
+__all__ = ["Widget", "Slider", "Choice", "Toggle", "note", "note_slot", "say", "notes", "fmt", "rung",
            "all_widgets"]
 
 

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from ..losses import BinaryCrossentropy
-from ._core import Slider, Widget, fmt, note_slot, say
+from . import Slider, Widget, fmt, note_slot, say
 
 # The course's one-neuron lab: six examples, the label flips between x = 2 and x = 3.
 X_NEURON = np.array([0.0, 1.0, 2.0, 3.0, 4.0, 5.0])
@@ -28,15 +28,15 @@ def setup_neuron(fig, x=X_NEURON, y=Y_NEURON):
     xs = np.linspace(-1, 6, 300)
     parts = dict(
         ax=ax, x=x, y=y, xs=xs,
-        curve=ax.plot(xs, xs * 0, color="k", lw=2, label="a = g(w x + b)")[0],
-        query=ax.axvline(0, color="0.6", ls=":", lw=1),
-        point=ax.plot([0], [0], "o", color="C2", ms=9, zorder=4)[0],
+        curve=ax.plot(xs, xs * 0, color="k", lw=2, label="a = g(w x + b)", animated=True)[0],
+        query=ax.axvline(0, color="0.6", ls=":", lw=1, animated=True),
+        point=ax.plot([0], [0], "o", color="C2", ms=9, zorder=4, animated=True)[0],
         label=ax.annotate("", (0, 0), xytext=(8, -14), textcoords="offset points", color="C2",
-                          fontsize=10, in_layout=False),
-        boundary=ax.axvline(0, color="C1", lw=1, ls="--", label="a = 0.5 at x = 0.00"),
+                          fontsize=10, in_layout=False, animated=True),
+        boundary=ax.axvline(0, color="C1", lw=1, ls="--", label="a = 0.5 at x = 0.00", animated=True),
         note=note_slot(ax),
     )
-    ax.set_title(" ")
+    ax.set_title(" ").set_animated(True)  # the cost; " " keeps its room in the layout
     # The legend lists its entries in a fixed order and keeps the two texts update_neuron
     # rewrites by name (not by position: the data points come first in matplotlib's own order).
     handles = [parts["curve"], parts["boundary"], y1, y0]
@@ -44,6 +44,7 @@ def setup_neuron(fig, x=X_NEURON, y=Y_NEURON):
                                  loc="upper left", bbox_to_anchor=(0.0, 1.0), bbox_transform=key.transAxes,
                                  fontsize=9, borderaxespad=0)
     parts["legend"].set_in_layout(False)  # its texts change; the layout must not
+    parts["legend"].set_animated(True)
     texts = parts["legend"].get_texts()
     parts["curve_text"], parts["boundary_text"] = texts[0], texts[1]
     parts["boundary_handle"] = parts["legend"].legend_handles[1]
@@ -74,8 +75,6 @@ def update_neuron(p, w, b, x_query):
     p["boundary_handle"].set_visible(shown)
     say(p["note"], None if w != 0 else
         f"w = 0: the neuron ignores x and says {fmt(float(sigmoid(b)))} for every example")
-    return [p["curve"], p["query"], p["point"], p["label"], p["boundary"], p["ax"].title,
-            p["legend"], p["note"]]
 
 
 neuron_widget = Widget(
