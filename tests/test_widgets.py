@@ -13,7 +13,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
 from nnlib.widgets import all_widgets  # noqa: E402
-from nnlib.widgets._core import notes as explanations  # noqa: E402
+from nnlib.widgets import notes as explanations  # noqa: E402
 from nnlib.widgets._legibility import problems  # noqa: E402
 
 WIDGETS = all_widgets()
