@@ -13,9 +13,9 @@ says when, on what, and the command that reproduces it. Targets (issue 6): every
 median update ≤ 100 ms and 95th percentile ≤ 200 ms; every notebook's kernel under 1 GB;
 the whole collection top to bottom in under 3 minutes.
 
-How the widgets answer fast (`nnlib/widgets/_core.py`): a chapter widget is `setup` (axes, fixed
-parts, empty artists, built once) plus `update` (puts one setting's numbers into those artists and
-returns them). The live widget marks those artists *animated*, keeps a picture of everything else
+How the widgets answer fast (`nnlib/widgets/_widget.py`, `_render.py`): a chapter widget is `setup`
+(axes, fixed parts, and the artists that change, declared *animated*, built once) plus `update`
+(puts one setting's numbers into those artists). The live widget keeps a picture of everything else
 (the background) and on each change repaints only them over it (matplotlib's blitting), then sends
 one PNG to an `ipywidgets.Image`. A change of axis limits or of a `rebuild` control needs a full
 draw once; each background and setup is kept, and `Widget.show` draws every sweep setting once
