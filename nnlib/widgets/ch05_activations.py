@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.collections import PolyCollection
 
 from .. import activations as act
-from ._core import Choice, Slider, Widget, fmt, note_slot, say
+from . import Choice, Slider, Widget, fmt, note_slot, say
 
 NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "linear")
 COLORS = {"sigmoid": "C0", "tanh": "C1", "relu": "C2", "leaky_relu": "C3", "linear": "C4"}
@@ -42,15 +42,21 @@ def setup_activation(fig, activation, z=Z):
     the five derivatives (the chosen one bold), and empty curves, shading and texts for
     update_activation."""
     ax, ax2 = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.35, 1]})
-    shade = PolyCollection([], facecolor="0.85", lw=0, zorder=0, transform=ax.get_xaxis_transform())
+    shade = PolyCollection([], facecolor="0.85", lw=0, zorder=0, transform=ax.get_xaxis_transform(),
+                           animated=True)
     ax.add_collection(shade, autolim=False)
     c = COLORS[activation]
-    g = ax.plot(z, z * 0, color=c, lw=2.2, label=f"g(z) = {activation}")[0]
-    dg = ax.plot(z, z * 0, color=c, lw=1.6, ls="--", label="g'(z)")[0]
-    zero_lines = [ax.axhline(0, color="0.5", lw=0.6), ax.axvline(0, color="0.5", lw=0.6)]
+    g = ax.plot(z, z * 0, color=c, lw=2.2, label=f"g(z) = {activation}", animated=True)[0]
+    dg = ax.plot(z, z * 0, color=c, lw=1.6, ls="--", label="g'(z)", animated=True)[0]
+    # fixed, but painted over the shading (as in a full drawing): animated too
+    for artist in [ax.axhline(0, color="0.5", lw=0.6), ax.axvline(0, color="0.5", lw=0.6),
+                   *ax.spines.values()]:
+        artist.set_animated(True)
     ax.set(xlim=(z[0], z[-1]), ylim=_ylim(activation, z), xlabel="z", ylabel="a = g(z)  and  g'(z)", title=" ")
     ax.title.set_fontsize(9.5)
+    ax.title.set_animated(True)
     legend = ax.legend(loc="best", fontsize=9, framealpha=0.9)
+    legend.set_animated(True)
 
     # for z > 0 ReLU, leaky ReLU and linear all have g' = 1: the chosen curve is drawn on top,
     # then ReLU (solid); leaky ReLU and linear are dashed below it, so all three stay visible
@@ -59,17 +65,17 @@ def setup_activation(fig, activation, z=Z):
             return dict(lw=2.4, alpha=1, zorder=4)
         return dict(lw=1.0, alpha=0.65, zorder=3 if name == "relu" else 2,
                     ls="--" if name in ("leaky_relu", "linear") else "-")
-    curves = [ax2.plot(z, z * 0, color=COLORS[name], label=name, **style(name))[0] for name in NAMES]
-    threshold = ax2.axhline(0, color="0.3", lw=1, ls=":", label="threshold")
+    curves = [ax2.plot(z, z * 0, color=COLORS[name], label=name, animated=True, **style(name))[0]
+              for name in NAMES]
+    threshold = ax2.axhline(0, color="0.3", lw=1, ls=":", label="threshold", animated=True)
     # room above g' = 1 for the legend (two columns), so it covers no curve
     ax2.set(xlim=(z[0], z[-1]), ylim=(-0.05, 1.8), yticks=[0, 0.25, 0.5, 0.75, 1], xlabel="z", ylabel="g'(z)",
             title="all five derivatives")
     ax2.title.set_fontsize(9.5)
     legend2 = ax2.legend(loc="best", fontsize=9, framealpha=0.9, ncol=2)
+    legend2.set_animated(True)
     return dict(ax=ax, z=z, shade=shade, g=g, dg=dg, legend=legend, curves=curves, threshold=threshold,
-                legend2=legend2, saturated=note_slot(ax), dead=note_slot(ax, color="C3"),
-                # drawn again over the shading, as in a full drawing
-                over_shade=zero_lines + list(ax.spines.values()))
+                legend2=legend2, saturated=note_slot(ax), dead=note_slot(ax, color="C3"))
 
 
 def update_activation(p, activation, slope, threshold):
@@ -102,8 +108,6 @@ def update_activation(p, activation, slope, threshold):
     texts = p["legend2"].get_texts()
     texts[NAMES.index("leaky_relu")].set_text(f"leaky_relu (α = {slope:.2f})")
     texts[-1].set_text(f"threshold {fmt(threshold, 2)}")
-    return [p["shade"], p["g"], p["dg"], *p["over_shade"], ax.title, p["legend"], p["saturated"],
-            p["dead"], *p["curves"], p["threshold"], p["legend2"]]
 
 
 activation_widget = Widget(
