@@ -9,15 +9,12 @@ from urllib.parse import parse_qsl, unquote_plus, urlsplit
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from nnlib.playground_data import DATASETS, FEATURES, REGRESSION
-from nnlib.widgets.ch13_playground.query import (ACTIVATIONS, FIELDS, LOSSES, MAX_LAYERS, MAX_UNITS, OPTIMIZERS,
-                                                 OUTPUTS, REGULARIZATIONS, from_query, page_link,
-                                                 setting_from_environ, to_query)
+from nnlib.widgets.ch13_playground.query import FIELDS, from_query, page_link, setting_from_environ, to_query
+from nnlib.widgets.ch13_playground.settings import (ACTIVATIONS, DATASETS, FEATURES, LOSSES, MAX_HIDDEN_LAYERS,
+                                                    MAX_UNITS, OPTIMIZERS, OUTPUTS, REGRESSION, REGULARIZATIONS,
+                                                    Setting)
 
-# the app's controls and their defaults, as the task (issue 13) lists them
-DEFAULTS = dict(dataset="circle", features=("x1", "x2"), hidden=(8, 8), activation="tanh", output="sigmoid",
-                loss="cross-entropy", optimizer="adam", learning_rate=0.03, regularization="none", reg_rate=0.0,
-                batch_size=None, train_ratio=50, noise=0.05, seed=0)
+DEFAULTS = dataclasses.asdict(Setting())   # the app's controls and their defaults
 
 
 def _floats(low, high):
@@ -26,14 +23,15 @@ def _floats(low, high):
 
 SETTINGS = st.fixed_dictionaries(dict(
     dataset=st.sampled_from(DATASETS + REGRESSION),
-    features=st.lists(st.sampled_from(FEATURES), min_size=1, max_size=len(FEATURES), unique=True).map(tuple),
-    hidden=st.lists(st.integers(1, MAX_UNITS), max_size=MAX_LAYERS).map(tuple),
+    # the app holds its features in FEATURES' order
+    features=st.sets(st.sampled_from(FEATURES), min_size=1).map(lambda on: tuple(f for f in FEATURES if f in on)),
+    hidden=st.lists(st.integers(1, MAX_UNITS), max_size=MAX_HIDDEN_LAYERS).map(tuple),
     activation=st.sampled_from(ACTIVATIONS), output=st.sampled_from(OUTPUTS), loss=st.sampled_from(LOSSES),
     optimizer=st.sampled_from(OPTIMIZERS),
     learning_rate=_floats(0, 10).filter(lambda v: v > 0),
     regularization=st.sampled_from(REGULARIZATIONS), reg_rate=_floats(0, 10),
     batch_size=st.none() | st.integers(1, 400), train_ratio=st.integers(10, 90), noise=_floats(0, 1),
-    seed=st.integers(0, 2 ** 32 - 1)))
+    seed=st.integers(0, 2 ** 32 - 1), show_test=st.booleans(), discretize=st.booleans()))
 
 
 # ---- round trips -------------------------------------------------------------------------------
@@ -104,11 +102,20 @@ def test_aliases_long_names_and_a_whole_link():
     assert from_query(link, DEFAULTS) == (dict(DEFAULTS, dataset="xor", seed=3), [])
 
 
+def test_every_control_of_the_app_can_go_into_a_link():
+    assert set(FIELDS) == set(Setting.names())
+
+
 def test_a_setting_dataclass_works_as_well_as_a_dict():
-    Setting = dataclasses.make_dataclass("Setting", [(k, object, dataclasses.field(default=v))
-                                                     for k, v in DEFAULTS.items()])
-    assert to_query(Setting(dataset="xor"), Setting()) == "?dataset=xor"
-    assert from_query("dataset=xor", Setting()) == (dict(DEFAULTS, dataset="xor"), [])
+    assert to_query(Setting(dataset="xor", show_test=True), Setting()) == "?dataset=xor&show_test=1"
+    assert from_query("dataset=xor&show_test=1", Setting()) == (dict(DEFAULTS, dataset="xor", show_test=True), [])
+
+
+def test_features_in_any_order_and_switches_in_any_words():
+    setting, problems = from_query("features=x1%5E2,x1&discretize=on&show_test=yes", DEFAULTS)
+    assert problems == [] and setting["features"] == ("x1", "x1^2")
+    assert setting["discretize"] is True and setting["show_test"] is True
+    assert to_query(dict(DEFAULTS, features=("x2", "x1")), DEFAULTS) == ""      # the same inputs
 
 
 def test_voila_environment():
@@ -148,11 +155,12 @@ BAD = [  # (query, the problem's words)
     ("activation=swish", ["one of tanh, relu, sigmoid, leaky_relu, linear", "using tanh"]),
     ("output=relu", ["one of sigmoid, softmax, linear"]),
     ("loss=hinge", ["one of cross-entropy, mse"]),
-    ("optimizer=rmsprop", ["one of adam, gradient descent", "using adam"]),
+    ("optimizer=rmsprop", ["one of gradient descent, adam", "using adam"]),
     ("reg=l3", ["one of none, l1, l2", "using none"]),
     ("features=x3", ["different features", "x1^2", "received 'x3'", "using x1,x2"]),
     ("features=x1,x1", ["different features", "using x1,x2"]),
     ("features=", ["different features"]),
+    ("show_test=maybe", ["1 or 0 (on or off)", "using 0"]),
 ]
 
 
@@ -199,6 +207,7 @@ def test_a_long_value_is_shortened_in_the_problem():
     (dict(DEFAULTS, features=("x1", "x3")), "different features"),
     (dict(DEFAULTS, dataset=None), r"setting\['dataset'\].*received None"),
     (dict(DEFAULTS, batch_size="ten"), "whole number"),
+    (dict(DEFAULTS, discretize=None), r"setting\[.discretize.\].*1 or 0.*received None"),
 ])
 def test_to_query_refuses_a_setting_no_control_can_give(setting, match):
     with pytest.raises(ValueError, match=match):

@@ -22,28 +22,14 @@ import os
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, quote_plus, urlencode, urlsplit
 
-from ... import playground_data
+from .settings import (ACTIVATIONS, DATASETS, FEATURES, LOSSES, M_POINTS, MAX_HIDDEN_LAYERS, MAX_UNITS, OPTIMIZERS,
+                       OUTPUTS, REGRESSION, REGULARIZATIONS)
 
-ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear")
-OUTPUTS = ("sigmoid", "softmax", "linear")
-LOSSES = ("cross-entropy", "mse")
-OPTIMIZERS = ("adam", "gradient descent")
-REGULARIZATIONS = ("none", "l1", "l2")
-MAX_UNITS, MAX_LAYERS = 64, 6     # what the app draws and trains at a usable speed
-M_ALL = 400                       # points generated in all; train_ratio percent of them train
 SAFE = ",*()"                     # left as they are: allowed in a query by RFC 3986 and readable
 
 
 class _Bad(Exception):
     """A value that cannot be used; the message says what was expected."""
-
-
-def _datasets():
-    return tuple(playground_data.DATASETS) + tuple(getattr(playground_data, "REGRESSION", ()))
-
-
-def _features():
-    return tuple(getattr(playground_data, "FEATURES", ("x1", "x2")))
 
 
 # ---- one reader and one writer per kind of value -------------------------------------------
@@ -52,18 +38,30 @@ def _choice(names, aliases=None):
 
     def parse(text):
         text = aliases.get(text.strip().lower(), text.strip())
-        if text not in names():
-            raise _Bad(f"one of {', '.join(names())}")
+        if text not in names:
+            raise _Bad(f"one of {', '.join(names)}")
         return text
     return parse, str
 
 
+def _parse_yes_no(text):
+    word = text.strip().lower()
+    if word not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+        raise _Bad("1 or 0 (on or off)")
+    return word in ("1", "true", "yes", "on")
+
+
+def _write_yes_no(value):
+    if not isinstance(value, bool):
+        raise TypeError
+    return "1" if value else "0"
+
+
 def _parse_features(text):
-    known = _features()
     names = [p.strip() for p in text.split(",") if p.strip()]
-    if not names or any(n not in known for n in names) or len(set(names)) != len(names):
-        raise _Bad(f"one or more different features separated by commas, from {', '.join(known)}")
-    return tuple(names)
+    if not names or any(n not in FEATURES for n in names) or len(set(names)) != len(names):
+        raise _Bad(f"one or more different features separated by commas, from {', '.join(FEATURES)}")
+    return tuple(f for f in FEATURES if f in names)      # in FEATURES' order, as the app holds them
 
 
 def _write_features(value):
@@ -74,9 +72,9 @@ def _parse_hidden(text):
     parts = [p.strip() for p in text.split(",")]
     if parts in ([""], ["0"], ["none"]):
         return ()
-    expected = (f"unit counts from 1 to {MAX_UNITS} separated by commas, at most {MAX_LAYERS} "
+    expected = (f"unit counts from 1 to {MAX_UNITS} separated by commas, at most {MAX_HIDDEN_LAYERS} "
                 f"layers (e.g. 8,8,4; none for no hidden layer)")
-    if len(parts) > MAX_LAYERS or not all(p.isdigit() and 1 <= int(p) <= MAX_UNITS for p in parts):
+    if len(parts) > MAX_HIDDEN_LAYERS or not all(p.isdigit() and 1 <= int(p) <= MAX_UNITS for p in parts):
         raise _Bad(expected)
     return tuple(int(p) for p in parts)
 
@@ -124,20 +122,22 @@ def _whole(low, high, none_word=None):
 
 # setting key -> (name in the link, (parse, write)); the link lists them in this order
 FIELDS = {
-    "dataset": ("dataset", _choice(_datasets)),
+    "dataset": ("dataset", _choice(DATASETS + REGRESSION)),
     "features": ("features", (_parse_features, _write_features)),
     "hidden": ("hidden", (_parse_hidden, _write_hidden)),
-    "activation": ("activation", _choice(lambda: ACTIVATIONS, {"leaky relu": "leaky_relu"})),
-    "output": ("output", _choice(lambda: OUTPUTS)),
-    "loss": ("loss", _choice(lambda: LOSSES, {"cross entropy": "cross-entropy", "crossentropy": "cross-entropy"})),
-    "optimizer": ("optimizer", _choice(lambda: OPTIMIZERS, {"sgd": "gradient descent", "gd": "gradient descent"})),
+    "activation": ("activation", _choice(ACTIVATIONS, {"leaky relu": "leaky_relu"})),
+    "output": ("output", _choice(OUTPUTS)),
+    "loss": ("loss", _choice(LOSSES, {"cross entropy": "cross-entropy", "crossentropy": "cross-entropy"})),
+    "optimizer": ("optimizer", _choice(OPTIMIZERS, {"sgd": "gradient descent", "gd": "gradient descent"})),
     "learning_rate": ("lr", _number(0, 10, low_open=True)),
-    "regularization": ("reg", _choice(lambda: REGULARIZATIONS)),
+    "regularization": ("reg", _choice(REGULARIZATIONS)),
     "reg_rate": ("reg_rate", _number(0, 10)),
-    "batch_size": ("batch", _whole(1, M_ALL, none_word="all")),
+    "batch_size": ("batch", _whole(1, M_POINTS, none_word="all")),
     "train_ratio": ("train", _whole(10, 90)),
     "noise": ("noise", _number(0, 1)),
     "seed": ("seed", _whole(0, 2 ** 32 - 1)),
+    "show_test": ("show_test", (_parse_yes_no, _write_yes_no)),
+    "discretize": ("discretize", (_parse_yes_no, _write_yes_no)),
 }
 # a link may also spell a setting by its own key (learning_rate=0.01 as well as lr=0.01)
 _KEY_OF = {**{key: key for key in FIELDS}, **{url: key for key, (url, _) in FIELDS.items()}}
