@@ -13,7 +13,7 @@ import numpy as np
 
 from ..activations import relu
 from ..conv import conv1d
-from ._core import Choice, Slider, Toggle, Widget, fmt
+from . import Choice, Slider, Toggle, Widget, fmt
 
 FS = 50           # samples per second
 N_SAMPLES = 200   # 4 seconds
@@ -76,11 +76,11 @@ def _label_slot(ax, label, **style):
     can change with the setting.
     """
     return ax.annotate("", (0.5, 0.5), xycoords=label, ha="center", va="center",
-                               in_layout=False, **style)
+                       in_layout=False, animated=True, **style)
 
 
 def setup_window(fig):
-    """The signal, the axes and empty artists for update_window.
+    """The signal, the axes and the empty, animated artists that update_window fills.
 
     Every axis has the same limits for every kernel, position and ReLU setting, so a change
     moves only the artists. The two bar charts share one scale (each product w_j x[t+j] is its
@@ -102,12 +102,12 @@ def setup_window(fig):
     for b in _BEATS:
         ax_x.axvline(b, color="C4", lw=0.8, ls=":", alpha=0.8)      # R spikes (red means a negative product)
     ax_x.set(ylabel="input x", ylim=ax_x.get_ylim())
-    ax_x.set_title(" ", fontsize=10)
+    ax_x.set_title(" ", fontsize=10).set_animated(True)
 
     for ax in (ax_w, ax_p):
         ax.axhline(0, color="0.5", lw=0.8)
         ax.set(xticks=range(K), ylim=bars_lim)
-        ax.set_title(" ", fontsize=9)
+        ax.set_title(" ", fontsize=9).set_animated(True)
     ax_w.set_xlabel(" \n ", fontsize=9)                                # two lines of room
 
     ax_z.axhline(0, color="0.5", lw=0.8)
@@ -115,17 +115,17 @@ def setup_window(fig):
              xlim=(-1, len(_X)), ylim=z_lim)
     return dict(
         ax_x=ax_x, ax_w=ax_w, ax_p=ax_p, ax_z=ax_z,
-        span=ax_x.axvspan(0, K, color="C1", alpha=0.2),
-        seen=ax_x.plot([], [], "o", color="C1", ms=4)[0],
-        weights=ax_w.bar(ks, np.zeros(K), color="C0").patches,
-        products=ax_p.bar(ks, np.zeros(K)).patches,
+        span=ax_x.axvspan(0, K, color="C1", alpha=0.2, animated=True),
+        seen=ax_x.plot([], [], "o", color="C1", ms=4, animated=True)[0],
+        weights=ax_w.bar(ks, np.zeros(K), color="C0", animated=True).patches,
+        products=ax_p.bar(ks, np.zeros(K), animated=True).patches,
         explain=_label_slot(ax_w, ax_w.xaxis.label, fontsize=9, color="0.25"),
-        faint=ax_z.plot([], [], color="C0", lw=0.8, alpha=0.35)[0],
-        done=ax_z.plot([], [], color="C0", lw=1.6)[0],
-        point=ax_z.plot([], [], "o", color="C1", ms=8, mec="k", zorder=5)[0],
+        faint=ax_z.plot([], [], color="C0", lw=0.8, alpha=0.35, animated=True)[0],
+        done=ax_z.plot([], [], color="C0", lw=1.6, animated=True)[0],
+        point=ax_z.plot([], [], "o", color="C1", ms=8, mec="k", zorder=5, animated=True)[0],
         ylabel=_label_slot(ax_z, ax_z.yaxis.label, rotation=90),
         label=ax_z.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=9,
-                            color="C1", in_layout=False),
+                            color="C1", in_layout=False, animated=True),
     )
 
 
@@ -163,9 +163,6 @@ def update_window(p, kernel, position, relu_output):
     p["label"].set_position((8 if right else -8, 8))
     p["label"].set_horizontalalignment("left" if right else "right")
     p["label"].set_text(f"{label}[{t0}] = {fmt(float(a[t0]), 3)}")
-    return [p["span"], p["seen"], p["ax_x"].title, *p["weights"], p["ax_w"].title,
-            p["explain"], *p["products"], p["ax_p"].title, p["faint"], p["done"],
-            p["point"], p["ylabel"], p["label"]]
 
 
 window_widget = Widget(
