@@ -5,8 +5,8 @@ The parameters are one numpy array p = [x, y]; each optimizer is nnlib.optimizer
 panel shows the three paths from the same start on the contours of J; the right panels show
 the cost per step and Adam's per-parameter step |Δw|/α (``Adam.effective_step``).
 
-``setup_descent`` draws what stays (contours, axes); ``update_descent`` moves the paths and
-curves, so a slider move repaints only them. The right panels' axes follow the setting on a
+``setup_descent`` draws what stays (contours, axes) and declares the paths and curves animated;
+``update_descent`` moves them, so a slider move repaints only them. The right panels' axes follow the setting on a
 small ladder of limits, so the curves fill them and one slider step rarely moves an axis (the
 live widget keeps one background per set of limits, so each rung costs one full draw, once):
 the step axes end at the next of 10, 25, 50, 150, 300 at or above the chosen number of
@@ -20,7 +20,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator, NullFormatter
 
 from ..optimizers import SGD, Adam
-from ._core import Choice, Slider, Widget, fmt, note_slot, rung, say
+from . import Choice, Slider, Widget, fmt, note_slot, rung, say
 
 _ROT = np.array([[np.cos(np.pi / 4), -np.sin(np.pi / 4)], [np.sin(np.pi / 4), np.cos(np.pi / 4)]])
 _H_TILT = _ROT @ np.diag([0.1, 2.0]) @ _ROT.T   # the bowl's curvatures 0.1 and 2, turned by 45°
@@ -164,7 +164,7 @@ def _first_steps(surface, name, alpha, beta, steps):
 
 
 def setup_descent(fig, surface):
-    """Axes, contours of J, start and minimum; empty paths, cost curves and Adam's steps."""
+    """Axes, contours of J, start and minimum; empty paths, cost curves and Adam's steps (animated)."""
     _, _, start, minimum, xr, yr, _ = SURFACES[surface]
     gs = fig.add_gridspec(2, 2, width_ratios=[1.5, 1])
     ax = fig.add_subplot(gs[:, 0])
@@ -174,18 +174,24 @@ def setup_descent(fig, surface):
     X, Y, Z = _contours(surface)
     ax.contour(X, Y, Z, levels=np.geomspace(max(Z.min(), 1e-3), Z.max(), 14), colors="0.75",
                linewidths=0.7)
+    # start and minimum do not move; animated too, so they are repainted on top of the paths
     p = dict(ax=ax, ax_cost=ax_cost, ax_eff=ax_eff,
-             start=ax.plot(*start, "ko", ms=6, zorder=5)[0],
-             minimum=ax.plot(*minimum, marker="*", color="k", ms=11, zorder=5, ls="none")[0])
-    p["paths"] = [ax.plot([], [], "-o", color=c, ms=2.5, lw=1.3, label=name)[0] for name, c in RUNS]
-    p["blowups"] = [ax.plot([], [], "X", color=c, ms=11, mec="k", zorder=6)[0] for _, c in RUNS]
-    p["costs"] = [ax_cost.plot([], [], color=c, lw=1.5, ms=4)[0] for _, c in RUNS]
+             start=ax.plot(*start, "ko", ms=6, zorder=5, animated=True)[0],
+             minimum=ax.plot(*minimum, marker="*", color="k", ms=11, zorder=5, ls="none",
+                             animated=True)[0])
+    p["paths"] = [ax.plot([], [], "-o", color=c, ms=2.5, lw=1.3, label=name, animated=True)[0]
+                  for name, c in RUNS]
+    p["blowups"] = [ax.plot([], [], "X", color=c, ms=11, mec="k", zorder=6, animated=True)[0]
+                    for _, c in RUNS]
+    p["costs"] = [ax_cost.plot([], [], color=c, lw=1.5, ms=4, animated=True)[0] for _, c in RUNS]
     # clip_on=False: a path that blew up gets its X on the top edge of the cost axis
     p["cost_blowups"] = [ax_cost.plot([], [], "X", color=c, ms=9, mec="k", clip_on=False,
-                                         in_layout=False)[0]
+                                      in_layout=False, animated=True)[0]
                          for _, c in RUNS]
     ax.set(xlim=xr, ylim=yr, xlabel="$w_1 = x$", ylabel="$w_2 = y$", title=" ")
+    ax.title.set_animated(True)
     p["legend"] = ax.legend(loc="best", fontsize=9, framealpha=0.9)
+    p["legend"].set_animated(True)
     p["problems"] = note_slot(ax)          # why a path diverged, bottom left
     p["problems"].set(x=0.02, y=0.02, ha="left", va="bottom", fontsize=9, in_layout=False)
 
@@ -196,9 +202,11 @@ def setup_descent(fig, surface):
     ax_cost.yaxis.set_minor_formatter(NullFormatter())  # one decade: no "6×10⁰" labels
 
     ax_eff.axhline(1.0, color="0.7", lw=0.8)
-    p["eff"] = [ax_eff.plot([], [], color="C2", lw=1.5, label="x")[0],
-                ax_eff.plot([], [], color="C2", lw=1.5, ls="--", mfc="none", label="y")[0]]
+    p["eff"] = [ax_eff.plot([], [], color="C2", lw=1.5, label="x", animated=True)[0],
+                ax_eff.plot([], [], color="C2", lw=1.5, ls="--", mfc="none", label="y",
+                            animated=True)[0]]
     p["eff_legend"] = ax_eff.legend(fontsize=9, loc="best")
+    p["eff_legend"].set_animated(True)
     ax_eff.set(title="Adam's step per parameter, |Δw| / α", xlabel="step", xlim=(0, STEPS_MAX),
                ylim=(0, 1.6))
     ax_eff.title.set_fontsize(9)
@@ -244,9 +252,6 @@ def update_descent(p, surface, alpha_gd, momentum, alpha_adam, steps):
             continue
         line.set_data(np.arange(1, len(adam_eff) + 1), adam_eff[:, j])
         label.set_text(f"{'xy'[j]}: now {fmt(adam_eff[-1, j], 2)} α")
-    # start and minimum do not move; they are repainted so they stay on top of the paths
-    return [p["start"], p["minimum"], *p["paths"], *p["blowups"], *p["costs"], *p["cost_blowups"],
-            p["ax"].title, p["legend"], p["problems"], *p["eff"], p["eff_legend"]]
 
 
 descent_widget = Widget(
