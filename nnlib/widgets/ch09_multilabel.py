@@ -16,7 +16,8 @@ from .. import Dense, Input, Sequential, set_random_seed
 from ..datasets_multilabel import LABELS, load_multilabel_shapes
 from ..losses import BinaryCrossentropy
 from ..optimizers import Adam
-from ._core import Slider, Widget, fmt, new_figure, note_slot, say, show_figure
+from . import Slider, Widget, fmt, note_slot, say
+from ._render import new_figure, show_figure
 
 THRESHOLDS = np.round(np.arange(0.01, 1.0, 0.01), 2)
 COLORS = ("C0", "C1", "C2")
@@ -98,7 +99,7 @@ def _register(images, Y, P):
 def setup_multilabel(fig, data=None):
     """The three panels: an empty image, three empty bars against the threshold line, and the
     precision/recall curves of each label (fixed: they are computed once for all thresholds)
-    with empty markers for the chosen threshold."""
+    with empty markers for the chosen threshold. What update_multilabel changes is animated."""
     if data is None:
         data = _register(*default_data())
     images, Y, P = _DATA[data]
@@ -107,21 +108,23 @@ def setup_multilabel(fig, data=None):
     ax_img, ax_bar, ax_pr = (fig.add_subplot(gs[0, i]) for i in range(3))
 
     # the image and its true labels
-    image = ax_img.imshow(np.zeros((size, size)), cmap="gray_r", vmin=0, vmax=1)
+    image = ax_img.imshow(np.zeros((size, size)), cmap="gray_r", vmin=0, vmax=1, animated=True)
     ax_img.set_xticks([])
     ax_img.set_yticks([])
-    ax_img.set_title(" \n ", fontsize=9)
+    ax_img.set_title(" \n ", fontsize=9).set_animated(True)
 
     # its three probabilities, each bar in its label's colour (as in the right panel); a wrong
     # decision is hatched and marked ✗, and the verdict stands in a column right of x = 1, off the threshold line
     ypos = np.arange(len(LABELS))[::-1]
-    bars = ax_bar.barh(ypos, np.zeros(len(LABELS)), height=0.6, color=COLORS, edgecolor="k", lw=0)
-    bar_line = ax_bar.axvline(0.5, color="k", ls="--", lw=1.2)
+    bars = ax_bar.barh(ypos, np.zeros(len(LABELS)), height=0.6, color=COLORS, edgecolor="k", lw=0,
+                       animated=True)
+    bar_line = ax_bar.axvline(0.5, color="k", ls="--", lw=1.2, animated=True)
     ax_bar.axvline(1.0, color="0.6", lw=0.8)
-    verdicts = [ax_bar.text(1.04, yy, "", va="center", fontsize=9, in_layout=False) for yy in ypos]
+    verdicts = [ax_bar.text(1.04, yy, "", va="center", fontsize=9, in_layout=False, animated=True)
+                for yy in ypos]
     ax_bar.set(xlim=(0, 1.8), xticks=[0, 0.5, 1], yticks=ypos, yticklabels=LABELS,
                xlabel="probability $a_k = g(z_k)$")
-    ax_bar.set_title(" \n ", fontsize=9)
+    ax_bar.set_title(" \n ", fontsize=9).set_animated(True)
 
     # precision and recall of each label against the threshold
     prec, rec = _curves(data)
@@ -129,9 +132,9 @@ def setup_multilabel(fig, data=None):
     for k, (name, c) in enumerate(zip(LABELS, COLORS)):
         ax_pr.plot(THRESHOLDS, prec[:, k], color=c, lw=1.8, label=name)
         ax_pr.plot(THRESHOLDS, rec[:, k], color=c, lw=1.8, ls=":")
-        dots_p.append(ax_pr.plot([0.5], [0.5], "o", color=c, ms=6, mec="k", mew=0.6)[0])
-        dots_r.append(ax_pr.plot([0.5], [0.5], "s", color=c, ms=5, mec="k", mew=0.6)[0])
-    pr_line = ax_pr.axvline(0.5, color="k", ls="--", lw=1.2)
+        dots_p.append(ax_pr.plot([0.5], [0.5], "o", color=c, ms=6, mec="k", mew=0.6, animated=True)[0])
+        dots_r.append(ax_pr.plot([0.5], [0.5], "s", color=c, ms=5, mec="k", mew=0.6, animated=True)[0])
+    pr_line = ax_pr.axvline(0.5, color="k", ls="--", lw=1.2, animated=True)
     ax_pr.set(xlim=(0, 1), ylim=(0, 1.05), xlabel="threshold", ylabel="over all test images")
     ax_pr.set_title("precision (solid, ●), recall (dotted, ■)", fontsize=9)
     # outside the axes, on the right; the markers on the curves give the values at the threshold
@@ -140,9 +143,9 @@ def setup_multilabel(fig, data=None):
     # the six markers crowd together near the top (0.89 to 1.0 at 0.5), so their values are also
     # written below the legend, one line per label in its colour
     values_head = ax_pr.text(1.02, 0.42, "", transform=ax_pr.transAxes, fontsize=9, va="bottom",
-                             in_layout=False)
+                             in_layout=False, animated=True)
     values = [ax_pr.text(1.02, 0.34 - 0.09 * k, "", transform=ax_pr.transAxes, fontsize=9,
-                         va="bottom", color=c, in_layout=False)
+                         va="bottom", color=c, in_layout=False, animated=True)
               for k, c in enumerate(COLORS)]
     slot = note_slot(ax_pr)
     slot.set_in_layout(False)
@@ -192,9 +195,6 @@ def update_multilabel(p, threshold, index):
     say(p["slot"], None if not never else
         f"no test image has a probability >= {threshold:.2f}\nfor {', '.join(never)}: "
         f"TP + FP = 0, precision\ncounted as 0 (scikit-learn's convention)")
-    return [p["image"], p["ax_img"].title, *p["bars"], *p["verdicts"], p["bar_line"],
-            p["ax_bar"].title, *p["dots_p"], *p["dots_r"], p["pr_line"], p["values_head"],
-            *p["values"], p["slot"]]
 
 
 def show_examples(images, Y, n=16, cols=8, P=None):
