@@ -107,13 +107,15 @@ def test_live_grid_picture_is_not_stretched():
 def test_grid_prediction_figure_explains_only_the_empty_grid():
     import matplotlib.pyplot as plt
 
-    from nnlib.widgets._core import notes
+    from nnlib.widgets import notes
+    from nnlib.widgets._render import animated_artists
 
     for pixels, explained in [(np.zeros((8, 8)), True), (w.preset_pixels("one"), False)]:
         fig = plt.figure()
         probs = w.draw_grid_prediction(fig, pixels)
         np.testing.assert_allclose(probs, w.classify_grid(pixels))
         assert bool(notes(fig)) == explained, notes(fig)
+        assert not animated_artists(fig), "a plain draw of this figure would leave out its animated artists"
         plt.close(fig)
 
 

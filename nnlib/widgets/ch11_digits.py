@@ -9,10 +9,11 @@ first use (``digits_model``, cached), so every redraw only runs a forward pass.
 - ``sketch_widget``: the drawing path as a plain function of its parameters (a preset
   drawing, shifted), so the tests can sweep it.
 - ``drawing_grid``: the live 8x8 grid of toggle buttons; every click re-classifies the drawing
-  with ``classify_grid`` and redraws the bars with ``draw_grid_prediction``.
+  with ``classify_grid`` and repaints the bars (``update_grid``, as the sketch widget does).
 
-Both widgets build their axes once (``setup_*``) and then only change the image, the bar
-heights and colours and the titles (``update_*``), so a slider move repaints just those.
+Both widgets build their axes once (``setup_*``, the changing artists declared animated) and
+then only change the image, the bar heights and colours and the titles (``update_*``), so a
+slider move repaints just those.
 """
 import functools
 
@@ -25,7 +26,8 @@ from ..layers import Dense, Input
 from ..losses import SparseCategoricalCrossentropy
 from ..model import Sequential
 from ..optimizers import Adam
-from ._core import DPI, Choice, Slider, Toggle, Widget, fmt, note_slot, say
+from . import Choice, Slider, Toggle, Widget, fmt, note_slot, say
+from ._render import DPI, still
 
 SEED, EPOCHS = 0, 40
 
@@ -74,22 +76,22 @@ def classify_grid(pixels):
 
 
 def _setup_pair(fig):
-    """The image axes (left) and the probability bars (right), with empty artists to fill."""
+    """The image axes (left) and the probability bars (right), with empty animated artists to fill."""
     ax_img, ax_bar = fig.subplots(1, 2, width_ratios=[1, 2.2])
-    image = ax_img.imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=1)
+    image = ax_img.imshow(np.zeros((8, 8)), cmap="gray_r", vmin=0, vmax=1, animated=True)
     ax_img.set_xticks([])
     ax_img.set_yticks([])
-    ax_img.set_title(" \n ", fontsize=10)                           # two lines of room
-    bars = ax_bar.bar(range(10), np.zeros(10), color="0.7")
+    ax_img.set_title(" \n ", fontsize=10).set_animated(True)        # two lines of room
+    bars = ax_bar.bar(range(10), np.zeros(10), color="0.7", animated=True)
     ax_bar.set(xticks=range(10), ylim=(0, 1.08), xlabel="digit", ylabel="probability softmax(z)")
-    ax_bar.set_title(" ", fontsize=10)
+    ax_bar.set_title(" ", fontsize=10).set_animated(True)
     # the value of the tallest bar, written above it (outside the layout: it may touch the top)
-    top = ax_bar.text(0, 0, "", ha="center", fontsize=9, in_layout=False)
+    top = ax_bar.text(0, 0, "", ha="center", fontsize=9, in_layout=False, animated=True)
     return dict(ax_img=ax_img, ax_bar=ax_bar, image=image, bars=list(bars), top=top)
 
 
 def _show(p, img, img_title, probs, true_label=None):
-    """Put an 8x8 image and its probabilities into the parts; the artists that changed.
+    """Put an 8x8 image and its probabilities into the parts.
 
     Bars: the prediction green (red when it is not ``true_label``), the true digit blue, the
     rest grey.
@@ -106,7 +108,6 @@ def _show(p, img, img_title, probs, true_label=None):
         bar.set_color(c)
     p["top"].set_position((pred, min(probs[pred], 1.0) + 0.02))
     p["top"].set_text(fmt(float(probs[pred]), 2))
-    return [p["image"], p["ax_img"].title, *p["bars"], p["top"], p["ax_bar"].title]
 
 
 def setup_browse(fig):
@@ -122,13 +123,12 @@ def update_browse(p, index, only_mistakes):
     i = int(pool[int(index) % len(pool)])
     which = (f"mistake {int(index) % len(pool) + 1} of {len(pool)}" if only_mistakes
              else f"test image {i} of {len(yte)}")
-    changed = _show(p, xte[i], f"{which}\ntrue label {yte[i]}", probs[i], true_label=yte[i])
+    _show(p, xte[i], f"{which}\ntrue label {yte[i]}", probs[i], true_label=yte[i])
     if pred[i] == yte[i]:       # the prediction's bar hides the true digit's: say so
         verdict = f"network says {pred[i]} (right): one green bar, prediction = true digit"
     else:
         verdict = f"network says {pred[i]} (WRONG); blue = true digit, red = prediction"
     p["ax_bar"].set_title(verdict, fontsize=10)
-    return changed
 
 
 browse_widget = Widget(
@@ -179,24 +179,25 @@ def update_grid(p, pixels):
     pixels = np.asarray(pixels, dtype=float).reshape(8, 8)
     probs = p["probs"] = classify_grid(pixels)
     pred = int(np.argmax(probs))
-    changed = _show(p, pixels, f"your drawing\n{int(pixels.sum())} squares inked", probs)
+    _show(p, pixels, f"your drawing\n{int(pixels.sum())} squares inked", probs)
     p["ax_bar"].set_title(f"network says {pred} with probability {fmt(float(probs[pred]), 2)}",
                           fontsize=10)
     say(p["note"], "empty grid: the network must still answer;\nthese bars come from its biases alone"
         if pixels.sum() == 0 else None)
-    return changed + [p["note"]]
 
 
 def draw_grid_prediction(fig, pixels):
-    """The drawing and the network's probabilities for it (what the live grid shows)."""
+    """The drawing and the network's probabilities for it (what the live grid shows), drawn on
+    ``fig`` as an ordinary figure (nothing animated: any draw shows it all); returns the probabilities."""
     p = setup_sketch(fig)
     update_grid(p, pixels)
+    still(fig)
     return p["probs"]
 
 
 def update_sketch(p, drawing, shift):
     """A preset drawing moved ``shift`` columns, classified by the network."""
-    return update_grid(p, preset_pixels(drawing, shift))
+    update_grid(p, preset_pixels(drawing, shift))
 
 
 sketch_widget = Widget(
