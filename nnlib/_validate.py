@@ -1,10 +1,11 @@
 """Input checks shared by nnlib: each error says what was expected, what arrived and how to fix it.
 
-Every public function of nnlib calls one of these at its top, so the function itself still
+Every public function of nnlib calls its checks in one call at its top, so the function itself
 reads like its formula. The rule they hold: numbers come back finite and of the documented
 shape, or a ValueError (RuntimeError for a wrong order of calls) names the argument, says what
 was expected, what was received, and how to fix it. Nothing is converted silently: text,
 None, complex numbers and other objects are refused, never turned into floats.
+The checks that only one module needs sit at the bottom of that module (forward.py, layers.py).
 """
 import numbers
 
@@ -12,6 +13,14 @@ import numpy as np
 
 _NOT_NUMBERS = {"c": "complex numbers", "U": "text (strings)", "S": "bytes", "M": "dates",
                 "m": "time differences", "V": "raw records", "T": "text (strings)"}
+_FIXES = {  # how to fix an array that is not real numbers, by what it holds
+    "complex": "nnlib works with real numbers and does not drop an imaginary part silently: keep only the "
+               "real part yourself (np.real) if the imaginary parts are all 0.",
+    "text": "Convert text to numbers first, e.g. np.asarray(values, dtype=float) if it holds numbers "
+            "written as text.",
+    "object": "Pass only real numbers (floats or ints): fill or remove the missing or text entries first.",
+    "other": "Pass an array of floats.",
+}
 
 
 def describe(v):
@@ -32,16 +41,20 @@ def describe(v):
     return f"a {type(v).__name__}"
 
 
+def unknown(kind, identifier, expected):
+    """The ValueError of a look-up by name (activations, losses, optimizers) that found nothing."""
+    shown = repr(identifier) if isinstance(identifier, str) else f"(received {describe(identifier)})"
+    return ValueError(f"Unknown {kind} {shown}. {expected}")
+
+
 def _is_real(v):
     return isinstance(v, (numbers.Real, np.bool_)) and not isinstance(v, (str, bytes))
 
 
 def _not_numbers(x, what, reason, fix):
     received = "None" if x is None else type(x).__name__
-    raise ValueError(
-        f"{what} must be numbers (a list or numpy array of floats); received {received} that numpy "
-        f"cannot turn into floats ({reason}). {fix}"
-    )
+    raise ValueError(f"{what} must be numbers (a list or numpy array of floats); received {received} that "
+                     f"numpy cannot turn into floats ({reason}). {fix}")
 
 
 def real_array(x, what="x", finite=True):
@@ -53,7 +66,7 @@ def real_array(x, what="x", finite=True):
     with finite=False (the argument of a formula such as an activation) they pass through.
     """
     if not finite and type(x) is np.ndarray and x.dtype == np.float64:
-        return x  # already real numbers: the fast path inside fit, where every layer passes one on
+        return x  # already real numbers: inside fit every layer passes one on
     if x is None:
         raise ValueError(f"{what} must be numbers (a list or numpy array of floats); received None. "
                          f"Pass the array itself (a function without a return statement gives None).")
@@ -66,17 +79,11 @@ def real_array(x, what="x", finite=True):
     if kind == "O":
         bad = [v for v in arr.reshape(-1)[:100_000] if not _is_real(v)]
         if bad:
-            fix = ("nnlib works with real numbers and does not drop an imaginary part silently."
-                   if isinstance(bad[0], numbers.Complex) else
-                   "Pass only real numbers (floats or ints): fill or remove the missing or text entries first.")
-            _not_numbers(x, what, f"it holds {describe(bad[0])}", fix)
+            _not_numbers(x, what, f"it holds {describe(bad[0])}",
+                         _FIXES["complex" if isinstance(bad[0], numbers.Complex) else "object"])
     elif kind not in "fiub":
-        reason = _NOT_NUMBERS.get(kind, f"dtype {arr.dtype}")
-        fix = ("nnlib works with real numbers and does not drop an imaginary part silently: keep "
-               "only the real part yourself (np.real) if the imaginary parts are all 0." if kind == "c" else
-               "Convert text to numbers first, e.g. np.asarray(values, dtype=float) if it holds "
-               "numbers written as text." if kind in "UST" else "Pass an array of floats.")
-        _not_numbers(x, what, f"{reason}, dtype {arr.dtype}", fix)
+        fix = _FIXES["complex" if kind == "c" else "text" if kind in "UST" else "other"]
+        _not_numbers(x, what, f"{_NOT_NUMBERS.get(kind, f'dtype {arr.dtype}')}, dtype {arr.dtype}", fix)
     try:
         arr = np.asarray(arr, dtype=float)
     except (OverflowError, TypeError, ValueError) as err:
@@ -90,28 +97,27 @@ def real_array(x, what="x", finite=True):
     return arr
 
 
-as_float_array = real_array  # the name used before
+def _one_per_example(arr, message):
+    """arr unless it is a single number (0-d); message says what was expected, with the number as {v}."""
+    if arr.ndim == 0:
+        raise ValueError(message.format(v=arr.item()))
+    return arr
 
 
 def as_2d_examples(x, what="x", min_m=0):
     """x as a float array of shape (m, n): m examples in rows, n features in columns."""
     arr = real_array(x, what)
-    if arr.ndim == 0:
-        raise ValueError(
-            f"{what} must be 2-D (m, n): m examples in rows, n features in columns; received a single "
-            f"number {arr.item()!r}. Use np.array([[{arr.item()!r}]]) for one example with one feature."
-        )
-    if arr.ndim == 1:
-        raise ValueError(
-            f"{what} must be 2-D (m, n): m examples in rows, n features in columns; received a "
-            f"1-D array of shape {arr.shape}. Use {what}.reshape(1, -1) for one example with "
-            f"{arr.shape[0]} features, or {what}.reshape(-1, 1) for {arr.shape[0]} examples of one feature."
-        )
+    if arr.ndim in (0, 1):
+        n = arr.shape[0] if arr.ndim else 1
+        got, fix = ((f"a single number {arr.item()!r}", f"Use np.array([[{arr.item()!r}]]) for one example "
+                     f"with one feature.") if arr.ndim == 0 else
+                    (f"a 1-D array of shape {arr.shape}", f"Use {what}.reshape(1, -1) for one example with {n} "
+                     f"features, or {what}.reshape(-1, 1) for {n} examples of one feature."))
+        raise ValueError(f"{what} must be 2-D (m, n): m examples in rows, n features in columns; received "
+                         f"{got}. {fix}")
     if arr.ndim != 2:
-        raise ValueError(
-            f"{what} must be 2-D (m, n); received {arr.ndim}-D of shape {arr.shape}. "
-            f"Flatten each example first, e.g. {what}.reshape(len({what}), -1)."
-        )
+        raise ValueError(f"{what} must be 2-D (m, n); received {arr.ndim}-D of shape {arr.shape}. "
+                         f"Flatten each example first, e.g. {what}.reshape(len({what}), -1).")
     if len(arr) < min_m:
         no_examples(what, arr.shape)
     return arr
@@ -126,21 +132,15 @@ def no_examples(what, shape):
 
 def labels(y, what="y"):
     """Labels y: finite real numbers with one entry (or row) per example, shape (m,) or (m, k)."""
-    arr = real_array(y, what)
-    if arr.ndim == 0:
-        raise ValueError(
-            f"{what} must hold one label per example, shape (m,) or (m, n^[L]); received a single "
-            f"number {arr.item()!r}. For one example write {what}=np.array([{arr.item()!r}])."
-        )
-    return arr
+    return _one_per_example(real_array(y, what), f"{what} must hold one label per example, shape (m,) or (m, n^[L]); "
+                                                 f"received a single number {{v!r}}. For one example write "
+                                                 f"{what}=np.array([{{v!r}}]).")
 
 
 def check_same_length(x, y):
     if len(x) != len(y):
-        raise ValueError(
-            f"x and y must hold the same number of examples m; received len(x) = {len(x)} and "
-            f"len(y) = {len(y)}. Check that y has one label per row of x."
-        )
+        raise ValueError(f"x and y must hold the same number of examples m; received len(x) = {len(x)} and "
+                         f"len(y) = {len(y)}. Check that y has one label per row of x.")
 
 
 # ---- hyper-parameters ---------------------------------------------------------------------
@@ -151,15 +151,14 @@ def integer(v, what, low=0, fix="", none_ok=False, expected=None):
     if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Integral, np.integer)) or v < low:
         if expected is None:
             expected = {0: "a non-negative integer", 1: "a positive integer"}.get(low, f"an integer >= {low}")
-            if none_ok:
-                expected += " or None"
+            expected += " or None" if none_ok else ""
         raise ValueError(f"{what} must be {expected}; received {describe(v)}.{' ' + fix if fix else ''}")
     return int(v)
 
 
 def number(v, what, low=None, high=None, low_open=False, high_open=False, fix=""):
     """A finite real number in [low, high] (open ends where asked); bools and text are refused."""
-    ok = isinstance(v, (numbers.Real,)) and not isinstance(v, (bool, np.bool_))
+    ok = isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
     if ok:
         v = float(v)
         ok = (np.isfinite(v) and (low is None or (v > low if low_open else v >= low))
@@ -167,15 +166,12 @@ def number(v, what, low=None, high=None, low_open=False, high_open=False, fix=""
     if not ok:
         if low is not None and high is not None:
             expected = f"in {'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
-        elif low == 0 and low_open:
-            expected = "a positive number"
         elif low is not None:
-            expected = f"a number {'>' if low_open else '>='} {low:g}"
+            expected = "a positive number" if low == 0 and low_open else f"a number {'>' if low_open else '>='} {low:g}"
         else:
             expected = "a finite number"
         hint = " (a number, not text: drop the quotes)" if isinstance(v, str) else ""
-        raise ValueError(f"{what} must be {expected}; received {describe(v)}{hint}."
-                         f"{' ' + fix if fix else ''}")
+        raise ValueError(f"{what} must be {expected}; received {describe(v)}{hint}.{' ' + fix if fix else ''}")
     return v
 
 
@@ -212,145 +208,27 @@ def activation_input(z, needs_units=None, what="z"):
     z = real_array(z, what, finite=False)
     if needs_units and (z.ndim == 0 or z.shape[-1] == 0):
         raise ValueError(
-            f"{needs_units} normalises over the units on the last axis of z, so z must have shape "
-            f"(n,) or (m, n) with n >= 1; received {'a single number' if z.ndim == 0 else 'shape ' + str(z.shape)}. "
+            f"{needs_units} normalises over the units on the last axis of z, so z must have shape (n,) or "
+            f"(m, n) with n >= 1; received {'a single number' if z.ndim == 0 else 'shape ' + str(z.shape)}. "
             f"Pass the whole row of logits z of an example, e.g. {needs_units}(np.array([[1.0, 2.0, 0.5]]))."
         )
     return z
 
 
-# ---- the forward functions and layers -----------------------------------------------------------
-def activation_function(g, what="g"):
-    """An activation as a function of z: a Keras name, None, an nnlib activation or the learner's own.
-
-    A learner's own function is wrapped so that what it returns is checked: real numbers of
-    the shape of z (finite when z is finite).
-    """
-    from . import activations
-
-    if g is None or isinstance(g, str) or getattr(g, "__module__", None) == activations.__name__:
-        return activations.get(g)
-    if not callable(g):
-        raise ValueError(
-            f"{what} must be an activation: a Keras name such as 'sigmoid' or a function of z; "
-            f"received {describe(g)}. Write {what}='sigmoid' or {what}=nnlib.activations.sigmoid."
-        )
-
-    def checked(z):
-        fix = (f"{what} must take the array z of shape {z.shape} and return g(z) of the same shape, "
-               f"e.g. {what}='sigmoid' or {what}=nnlib.activations.sigmoid")
-        try:
-            a = g(z)
-        except Exception as err:  # the learner's function failed on an array: say which and why
-            raise ValueError(f"{fix}; received {describe(g)}, which failed on z with "
-                             f"{type(err).__name__}: {err}") from err
-        try:
-            out = real_array(a, f"{what}(z)", finite=bool(np.all(np.isfinite(z))))
-        except ValueError as err:
-            raise ValueError(f"{err} {fix}.") from None
-        if out.shape != z.shape:
-            raise ValueError(f"{fix}; received {describe(g)}, which returned shape {out.shape}.")
-        return out
-
-    return checked
-
-
-def weights_and_bias(W, b, n_in, layer, bias_row_ok=True):
-    """W^[l] of shape (n^[l-1], n^[l]) with n^[l] >= 1, and b^[l] as (n^[l],).
-
-    The course's row bias of shape (1, n^[l]) broadcasts over the m rows just like (n^[l],), so
-    it is accepted (and returned 1-D: the same numbers); a column (n^[l], 1) is refused, since
-    a_in W + b would broadcast it to (n^[l], n^[l]).
-    """
-    # W against a_in first: a W in the column convention is the usual mistake, and its
-    # message (transpose W) is the useful one even though b then mismatches too.
-    W = real_array(W, "W")
-    b = real_array(b, "b")
-    where = f"layer {layer}" if layer is not None else "this layer"
-    if W.ndim != 2:
-        raise ValueError(
-            f"W^[l] must be 2-D of shape (n^[l-1], n^[l]); received shape {W.shape} in {where}. "
-            f"For one unit with n inputs use W.reshape(-1, 1)."
-        )
-    if n_in != W.shape[0]:
-        raise ValueError(
-            f"{'Dense ' + where if layer is not None else 'This dense layer'} expects a_in with "
-            f"{W.shape[0]} features because W is {W.shape} "
-            f"(n^[l-1], n^[l]); received a_in with {n_in}. Check the layer order, or transpose W "
-            f"if it was written in the column convention (n^[l], n^[l-1])."
-        )
-    units = W.shape[1]
-    if units == 0:
-        raise ValueError(
-            f"W^[l] has shape {W.shape}: 0 columns means 0 units n^[l] in {where}, and a layer needs "
-            f"at least one. Give W one column per unit, shape (n^[l-1], n^[l]) with n^[l] >= 1."
-        )
-    if bias_row_ok and b.shape == (1, units):
-        b = b.reshape(units)  # the course's row bias B: the same numbers, broadcast over the m rows
-    if b.shape != (units,):
-        column = b.shape == (units, 1)
-        hint = (f"b is a column (n^[l], 1): a_in W + b would broadcast it to ({units}, {units}). "
-                f"Transpose it, b.T or b.reshape(1, -1), or use b.reshape(-1)."
-                if column else f"Use one bias per unit, e.g. b = np.zeros({units}).")
-        raise ValueError(
-            f"b^[l] must have shape (n^[l],) = ({units},) to match W^[l] of shape {W.shape} in "
-            f"{where} (the row (1, {units}) works too); received {b.shape}. {hint}"
-        )
-    return W, b
-
-
-def layer_input(a_in, where, n_prev=None):
-    """a_in for a layer: real numbers of shape (m, n^[l-1]); NaN/inf pass through, as in the formula."""
-    a_in = real_array(a_in, "a_in", finite=False)
-    if a_in.ndim != 2:
-        raise ValueError(
-            f"{where} expects a_in of shape (m, n^[l-1]); received {a_in.shape}. "
-            f"Use a_in.reshape(1, -1) for one example."
-        )
-    if n_prev is not None and a_in.shape[1] != n_prev:
-        raise ValueError(
-            f"{where} expects a_in of shape (m, {n_prev}) because W^[l] has {n_prev} rows; "
-            f"received {a_in.shape}. Give every example {n_prev} features, or rebuild the model "
-            f"for {a_in.shape[1]} features."
-        )
-    return a_in
-
-
-def gradient_like(d, shape, what, where):
-    """An upstream gradient (da_out or dz) of exactly the given shape (real numbers)."""
-    d = real_array(d, what, finite=False)
-    if d.shape != shape:
-        raise ValueError(
-            f"{where} expects {what} of shape {shape}, the shape of this layer's output for the last "
-            f"forward(a_in); received {d.shape}. Pass dJ/da_out for the same batch, one row per example."
-        )
-    return d
-
-
+# ---- weights: set_weights of a layer and of a model -------------------------------------------
 def weight_list(weights, layers, n_in):
     """[W1, b1, W2, b2, ...] checked against the layers (units) and n_in = n^[0] (None: from W1).
 
     Returns the list as float arrays; nothing is changed before everything is checked.
     """
-    n_layers = len(layers)
-    if isinstance(weights, np.ndarray) or not isinstance(weights, (list, tuple)):
-        raise ValueError(
-            f"set_weights expects a list [W1, b1, ..., W{n_layers}, b{n_layers}] of "
-            f"{2 * n_layers} arrays for {n_layers} Dense layers; received {describe(weights)}. "
-            f"Pass model.get_weights() or a list of the same form."
-        )
-    weights = list(weights)
-    if len(weights) != 2 * n_layers:
-        raise ValueError(
-            f"set_weights expects {2 * n_layers} arrays [W1, b1, ..., "
-            f"W{n_layers}, b{n_layers}] for {n_layers} Dense layers; "
-            f"received {len(weights)}."
-        )
-    out = []
-    n_prev = n_in
+    L = len(layers)
+    if isinstance(weights, np.ndarray) or not isinstance(weights, (list, tuple)) or len(weights) != 2 * L:
+        got = f"{len(weights)} arrays" if isinstance(weights, (list, tuple)) else describe(weights)
+        raise ValueError(f"set_weights expects {2 * L} arrays [W1, b1, ..., W{L}, b{L}] for {L} Dense layers; "
+                         f"received {got}. Pass model.get_weights() or a list of the same form.")
+    out, n_prev = [], n_in
     for l, (layer, W, b) in enumerate(zip(layers, weights[0::2], weights[1::2]), start=1):
-        W, b = layer_weights([W, b], n_prev, layer.units, layer._where(), names=(f"W{l}", f"b{l}"))
-        out += [W, b]
+        out += layer_weights([W, b], n_prev, layer.units, layer._where(), names=(f"W{l}", f"b{l}"))
         n_prev = layer.units
     return out
 
@@ -360,63 +238,47 @@ def layer_weights(weights, n_in, units, where, names=("W", "b")):
     if isinstance(weights, np.ndarray) or not isinstance(weights, (list, tuple)) or len(weights) != 2:
         got = f"a list of {len(weights)} arrays" if isinstance(weights, (list, tuple)) else describe(weights)
         raise ValueError(f"{where}.set_weights expects [W, b]; received {got}.")
-    W = real_array(weights[0], names[0])
-    b = real_array(weights[1], names[1])
+    W, b = real_array(weights[0], names[0]), real_array(weights[1], names[1])
     n = n_in if n_in is not None else (W.shape[0] if W.ndim == 2 else None)
     if W.ndim != 2 or W.shape != (n, units):
         fix = ("If W is in the column convention (n^[l], n^[l-1]), pass W.T." if W.ndim == 2 else
                "W must be a 2-D array with one row per input and one column per unit, e.g. "
                f"np.zeros(({n if n is not None else 2}, {units})).")
-        raise ValueError(
-            f"{where} expects W of shape ({n if n is not None else 'n^[l-1]'}, "
-            f"{units}) = (n^[l-1], n^[l]); received {W.shape}. {fix}"
-        )
+        raise ValueError(f"{where} expects W of shape ({n if n is not None else 'n^[l-1]'}, {units}) = "
+                         f"(n^[l-1], n^[l]); received {W.shape}. {fix}")
     if b.shape != (units,):
-        raise ValueError(
-            f"{where} expects b of shape ({units},); received {b.shape}. "
-            f"Use b.reshape(-1) if it is a column."
-        )
-    return W, b
+        raise ValueError(f"{where} expects b of shape ({units},); received {b.shape}. "
+                         f"Use b.reshape(-1) if it is a column.")
+    return [W, b]
 
 
 # ---- losses --------------------------------------------------------------------------------
 def loss_arrays(y_true, y_pred, loss_name):
     """y_true, y_pred as finite float arrays with one row per example: shape (m,) or (m, k), m, k >= 1."""
-    y_true = real_array(y_true, "y_true")
-    y_pred = real_array(y_pred, "y_pred")
+    y_true, y_pred = real_array(y_true, "y_true"), real_array(y_pred, "y_pred")
     for what, arr in (("y_pred", y_pred), ("y_true", y_true)):
-        if arr.ndim == 0:
-            raise ValueError(
-                f"{loss_name} expects {what} as an array with one entry (or row) per example, shape "
-                f"(m,) or (m, k); received the single number {arr.item()!r}. For one example write "
-                f"[{arr.item()!r}], e.g. {loss_name}()([1.0], [0.8])."
-            )
+        _one_per_example(arr, f"{loss_name} expects {what} as an array with one entry (or row) per example, shape "
+                              f"(m,) or (m, k); received the single number {{v!r}}. For one example write [{{v!r}}], "
+                              f"e.g. {loss_name}()([1.0], [0.8]).")
         if arr.shape[0] == 0:
             no_examples(what, arr.shape)
     if y_pred.shape[-1] == 0:
-        raise ValueError(
-            f"{loss_name} expects y_pred with at least one output per example; received shape "
-            f"{y_pred.shape}. The last Dense layer needs units >= 1."
-        )
+        raise ValueError(f"{loss_name} expects y_pred with at least one output per example; received shape "
+                         f"{y_pred.shape}. The last Dense layer needs units >= 1.")
     return y_true, y_pred
 
 
 def probabilities(y_pred, loss_name):
     """Rows of probabilities for the categorical losses: a_j in [0, 1] and sum_j a_j = 1."""
+    logits = f"If these are logits z from a linear output layer, use {loss_name}(from_logits=True)"
     if np.any((y_pred < 0) | (y_pred > 1)):
-        raise ValueError(
-            f"{loss_name}(from_logits=False) expects probabilities a in [0, 1] (a softmax output); "
-            f"received values from {np.nanmin(y_pred):.4g} to {np.nanmax(y_pred):.4g}. If these are "
-            f"logits z from a linear output layer, use {loss_name}(from_logits=True)."
-        )
+        raise ValueError(f"{loss_name}(from_logits=False) expects probabilities a in [0, 1] (a softmax output); "
+                         f"received values from {np.nanmin(y_pred):.4g} to {np.nanmax(y_pred):.4g}. {logits}.")
     sums = np.sum(y_pred, axis=-1)
     bad = np.argwhere(np.abs(sums - 1) > 0.02)  # rounding is fine (rows are renormalised); NaN passes
     if bad.size:
         i = tuple(int(v) for v in bad[0])
-        row = i[0] if len(i) == 1 else i
         what = "is all zeros" if sums[i] == 0 else f"sums to {sums[i]:.6g}"
-        raise ValueError(
-            f"{loss_name}(from_logits=False) expects each row of y_pred to be probabilities that sum "
-            f"to 1 (a softmax output, within 0.02); row {row} {what}. If these are logits z from a linear output "
-            f"layer, use {loss_name}(from_logits=True); otherwise divide each row by its sum."
-        )
+        raise ValueError(f"{loss_name}(from_logits=False) expects each row of y_pred to be probabilities that sum "
+                         f"to 1 (a softmax output, within 0.02); row {i[0] if len(i) == 1 else i} {what}. "
+                         f"{logits}; otherwise divide each row by its sum.")

@@ -9,7 +9,7 @@ turns da (dJ/da) into dz (dJ/dz) for any of them, softmax included.
 """
 import numpy as np
 
-from ._validate import activation_input as _z, describe, number
+from ._validate import activation_input as _z, number, unknown
 
 
 def linear(z):
@@ -109,20 +109,22 @@ def _slope(negative_slope):
 
 
 def _check_name(name):
+    """The Keras name of an activation given by name, by nnlib function, or None (which means linear)."""
     if name is None:
         return "linear"  # Keras: activation=None means no activation
     if callable(name) and getattr(name, "__name__", None) in ACTIVATIONS:
         return name.__name__
     if not isinstance(name, str) or name not in ACTIVATIONS:
-        raise ValueError(
-            f"Unknown activation {name if isinstance(name, str) else describe(name)!r}. Expected one of {sorted(ACTIVATIONS)} "
-            f"(or None, which means 'linear'), as in Dense(3, activation=\"relu\")."
-        )
+        raise unknown("activation", name, f"Expected one of {sorted(ACTIVATIONS)} (or None, which means "
+                                          f"'linear'), as in Dense(3, activation=\"relu\").")
     return name
 
 
 def get(name):
-    """The activation function for a Keras name such as ``"relu"`` (None -> linear)."""
+    """The activation function g for a Keras name such as ``"relu"``, an nnlib activation, or None (linear).
+
+    An unknown name raises ValueError listing the known ones.
+    """
     return ACTIVATIONS[_check_name(name)][0]
 
 

@@ -3,11 +3,12 @@
 Course notation, examples in rows:  z^[l] = a^[l-1] W^[l] + b^[l],   a^[l] = g(z^[l]),
 with W^[l] of shape (n^[l-1], n^[l]) (column j holds the weights w_j of unit j) and
 b^[l] of shape (n^[l],) (the course's row B of shape (1, n^[l]) works too: it broadcasts
-over the m rows). The checks of the arguments are in _validate.py.
+over the m rows). The checks of the arguments are at the bottom, one call at the top of each function.
 """
 import numpy as np
 
-from ._validate import activation_function, describe, real_array, sequence, weights_and_bias
+from . import activations
+from ._validate import describe, real_array, sequence
 
 
 def dense_loop(a_in, W, b, g, layer=None):
@@ -106,3 +107,69 @@ def _check_sequential(x, params, g):
             )
         out.append((*p, g) if len(p) == 2 else tuple(p))
     return x, out
+
+
+def weights_and_bias(W, b, n_in, layer, bias_row_ok=True):
+    """W^[l] of shape (n^[l-1], n^[l]) with n^[l] >= 1, and b^[l] as (n^[l],).
+
+    The course's row bias of shape (1, n^[l]) broadcasts over the m rows just like (n^[l],), so
+    it is accepted (and returned 1-D: the same numbers); a column (n^[l], 1) is refused, since
+    a_in W + b would broadcast it to (n^[l], n^[l]).
+    """
+    # W against a_in first: a W in the column convention is the usual mistake, and its
+    # message (transpose W) is the useful one even though b then mismatches too.
+    W, b = real_array(W, "W"), real_array(b, "b")
+    where = f"layer {layer}" if layer is not None else "this layer"
+    if W.ndim != 2:
+        raise ValueError(f"W^[l] must be 2-D of shape (n^[l-1], n^[l]); received shape {W.shape} in {where}. "
+                         f"For one unit with n inputs use W.reshape(-1, 1).")
+    if n_in != W.shape[0]:
+        raise ValueError(
+            f"{'Dense ' + where if layer is not None else 'This dense layer'} expects a_in with {W.shape[0]} "
+            f"features because W is {W.shape} (n^[l-1], n^[l]); received a_in with {n_in}. Check the layer "
+            f"order, or transpose W if it was written in the column convention (n^[l], n^[l-1])."
+        )
+    units = W.shape[1]
+    if units == 0:
+        raise ValueError(f"W^[l] has shape {W.shape}: 0 columns means 0 units n^[l] in {where}, and a layer needs "
+                         f"at least one. Give W one column per unit, shape (n^[l-1], n^[l]) with n^[l] >= 1.")
+    if bias_row_ok and b.shape == (1, units):
+        b = b.reshape(units)  # the course's row bias B: the same numbers, broadcast over the m rows
+    if b.shape != (units,):
+        hint = (f"b is a column (n^[l], 1): a_in W + b would broadcast it to ({units}, {units}). "
+                f"Transpose it, b.T or b.reshape(1, -1), or use b.reshape(-1)." if b.shape == (units, 1) else
+                f"Use one bias per unit, e.g. b = np.zeros({units}).")
+        raise ValueError(f"b^[l] must have shape (n^[l],) = ({units},) to match W^[l] of shape {W.shape} in "
+                         f"{where} (the row (1, {units}) works too); received {b.shape}. {hint}")
+    return W, b
+
+
+def activation_function(g, what="g"):
+    """An activation as a function of z: a Keras name, None, an nnlib activation or the learner's own.
+
+    A learner's own function is wrapped so that what it returns is checked: real numbers of
+    the shape of z (finite when z is finite).
+    """
+    if g is None or isinstance(g, str) or getattr(g, "__module__", None) == activations.__name__:
+        return activations.get(g)
+    if not callable(g):
+        raise ValueError(f"{what} must be an activation: a Keras name such as 'sigmoid' or a function of z; "
+                         f"received {describe(g)}. Write {what}='sigmoid' or {what}=nnlib.activations.sigmoid.")
+
+    def checked(z):
+        fix = (f"{what} must take the array z of shape {z.shape} and return g(z) of the same shape, "
+               f"e.g. {what}='sigmoid' or {what}=nnlib.activations.sigmoid")
+        try:
+            a = g(z)
+        except Exception as err:  # the learner's function failed on an array: say which and why
+            raise ValueError(f"{fix}; received {describe(g)}, which failed on z with "
+                             f"{type(err).__name__}: {err}") from err
+        try:
+            out = real_array(a, f"{what}(z)", finite=bool(np.all(np.isfinite(z))))
+        except ValueError as err:
+            raise ValueError(f"{err} {fix}.") from None
+        if out.shape != z.shape:
+            raise ValueError(f"{fix}; received {describe(g)}, which returned shape {out.shape}.")
+        return out
+
+    return checked

@@ -2,6 +2,8 @@
 
     forward:   z = a_in W + b,   a_out = g(z)
     backward:  dz = da_out * g'(z),  dW = a_in^T dz,  db = sum_i dz_i,  da_in = dz W^T
+
+With a kernel_regularizer the model adds its penalty(W) to the cost J, so dW gets its gradient too.
 """
 import numbers
 
@@ -9,8 +11,7 @@ import numpy as np
 
 from . import activations
 from ._random import get_rng
-from ._validate import (describe, gradient_like, integer, layer_input, layer_weights, name as check_name,
-                        sequence)
+from ._validate import describe, integer, layer_weights, name as check_name, real_array, sequence
 
 _name_counts = {}
 
@@ -47,16 +48,19 @@ class Dense:
         activation: a Keras name ("linear", "sigmoid", "tanh", "relu", "leaky_relu",
             "softmax") or None for linear.
         name: the layer's name; by default "dense", "dense_1", ... as Keras does.
+        kernel_regularizer: None, a penalty on W such as nnlib.regularizers.L2(0.01), or its
+            Keras name "l1", "l2", "l1_l2"; fit adds penalty(W) to the cost J and its gradient to dW.
     Shapes: W (n^[l-1], n^[l]), b (n^[l],); a_in (m, n^[l-1]) -> a_out (m, n^[l]).
     Weights are created on the first input (Glorot-uniform W, zero b), like Keras.
     """
 
-    def __init__(self, units, activation=None, name=None):
+    def __init__(self, units, activation=None, name=None, kernel_regularizer=None):
         self.units = integer(units, "Dense(units=...)", low=1,
                              fix="It is n^[l], the number of neurons, e.g. Dense(3, activation='relu').")
         self.activation = activations._check_name(activation)
         self.g = activations.get(self.activation)
         self.name = check_name(name) or _auto_name("dense")
+        self.kernel_regularizer = _check_regularizer(kernel_regularizer)
         self.W = None
         self.b = None
         self.dW = None
@@ -66,7 +70,8 @@ class Dense:
 
     def __repr__(self):
         shape = "unbuilt" if self.W is None else f"W{self.W.shape}"
-        return f"Dense(units={self.units}, activation={self.activation!r}, name={self.name!r}, {shape})"
+        reg = "" if self.kernel_regularizer is None else f", kernel_regularizer={self.kernel_regularizer!r}"
+        return f"Dense(units={self.units}, activation={self.activation!r}, name={self.name!r}{reg}, {shape})"
 
     @property
     def built(self):
@@ -80,12 +85,16 @@ class Dense:
     def count_params(self):
         return 0 if self.W is None else self.W.size + self.b.size
 
+    def penalty(self):
+        """The kernel_regularizer's penalty on W (0.0 without one): what this layer adds to the cost J."""
+        return 0.0 if self.kernel_regularizer is None or self.W is None else self.kernel_regularizer(self.W)
+
     def _where(self):
         return f"Dense layer {self.index}" if self.index is not None else f"Dense layer {self.name!r}"
 
     def forward(self, a_in):
         """a_out = g(a_in W + b); keeps (a_in, z) for backward. Shapes: (m, n^[l-1]) -> (m, n^[l])."""
-        a_in = self._check_input(a_in)
+        a_in = _check_forward(self, a_in)
         z = a_in @ self.W + self.b
         self._cache = (a_in, z)
         return self.g(z)
@@ -95,37 +104,18 @@ class Dense:
 
         Shapes: da_out (m, n^[l]) -> da_in (m, n^[l-1]); dW like W, db like b.
         """
-        _, z = self._require_cache()
-        da_out = gradient_like(da_out, z.shape, "da_out", self._where())
+        z, da_out = _check_backward(self, da_out, "da_out")
         return self.backward_from_z(activations.backward(self.activation, z, da_out))
 
     def backward_from_z(self, dz):
         """Backward when dz = dJ/dz is already known (the fused output-layer gradient)."""
-        a_in, z = self._require_cache()
-        dz = gradient_like(dz, z.shape, "dz", self._where())
+        _, dz = _check_backward(self, dz, "dz")
+        a_in = self._cache[0]
         self.dW = a_in.T @ dz
+        if self.kernel_regularizer is not None:  # J includes penalty(W): its slope joins dW
+            self.dW += self.kernel_regularizer.gradient(self.W)
         self.db = dz.sum(axis=0)
         return dz @ self.W.T
-
-    def _check_input(self, a_in):
-        """a_in as real numbers of shape (m, n^[l-1]); builds W on the first input, as Keras does."""
-        a_in = layer_input(a_in, self._where())
-        if self.W is None:
-            self.build(a_in.shape[1])
-        if a_in.shape[1] != self.W.shape[0]:
-            n_prev = self.W.shape[0]
-            raise ValueError(
-                f"{self._where()} expects a_in of shape (m, {n_prev}) because W is {self.W.shape}; "
-                f"received {a_in.shape}. Give every example {n_prev} features, or rebuild the model "
-                f"for {a_in.shape[1]} features."
-            )
-        return a_in
-
-    def _require_cache(self):
-        if self._cache is None:
-            raise RuntimeError(f"{self._where()}: backward(da_out) needs what forward(a_in) keeps (a_in and z); "
-                               f"call forward(a_in) before backward(da_out).")
-        return self._cache
 
     def get_weights(self):
         """[W, b] as copies, as Keras returns them."""
@@ -148,6 +138,46 @@ class Dense:
 
 
 # ---- checks ----------------------------------------------------------------------------------
+def _check_forward(layer, a_in):
+    """a_in as real numbers of shape (m, n^[l-1]); builds W on the first input, as Keras does.
+
+    NaN and inf pass through, as in the formula."""
+    a_in = real_array(a_in, "a_in", finite=False)
+    if a_in.ndim != 2:
+        raise ValueError(f"{layer._where()} expects a_in of shape (m, n^[l-1]); received {a_in.shape}. "
+                         f"Use a_in.reshape(1, -1) for one example.")
+    if layer.W is None:
+        layer.build(a_in.shape[1])
+    n_prev = layer.W.shape[0]
+    if a_in.shape[1] != n_prev:
+        raise ValueError(f"{layer._where()} expects a_in of shape (m, {n_prev}) because W is {layer.W.shape}; "
+                         f"received {a_in.shape}. Give every example {n_prev} features, or rebuild the model "
+                         f"for {a_in.shape[1]} features.")
+    return a_in
+
+
+def _check_backward(layer, d, what):
+    """z of the last forward, and the upstream gradient d (da_out or dz) of exactly z's shape."""
+    if layer._cache is None:
+        raise RuntimeError(f"{layer._where()}: backward(da_out) needs what forward(a_in) keeps (a_in and z); "
+                           f"call forward(a_in) before backward(da_out).")
+    z = layer._cache[1]
+    d = real_array(d, what, finite=False)
+    if d.shape != z.shape:
+        raise ValueError(f"{layer._where()} expects {what} of shape {z.shape}, the shape of this layer's output "
+                         f"for the last forward(a_in); received {d.shape}. Pass dJ/da_out for the same batch, "
+                         f"one row per example.")
+    return z, d
+
+
+def _check_regularizer(kernel_regularizer):
+    if kernel_regularizer is None:
+        return None
+    from . import regularizers  # imported only when a layer asks for a penalty
+
+    return regularizers.get(kernel_regularizer)
+
+
 def _check_glorot(n_in, n_out, rng):
     n_in = integer(n_in, "n_in", fix="It is n^[l-1], the number of inputs of the layer.")
     n_out = integer(n_out, "n_out", low=1, fix="It is n^[l], the number of units of the layer.")

@@ -3,11 +3,11 @@
 The loss L is for one example; the cost J is its mean over the m examples of a batch,
 which is what ``loss(y_true, y_pred)`` returns (Keras's "sum_over_batch_size").
 
-From probabilities, predictions are clipped to [1e-7, 1 - 1e-7] before the log, as
-Keras does, so log(0) never happens. (Keras clips in float32, where 1 - 1e-7 is
-1 - 1.19e-7; binary cross-entropy uses those float32 bounds, so a saturated prediction
-costs the same as in Keras: -log(1.19e-7) = 15.94, not -log(1e-7) = 16.12.) From logits (``from_logits=True``) the loss is
-computed with log-sum-exp and never loses precision.
+From probabilities, predictions are clipped to [EPSILON, 1 - EPSILON] = [1e-7, 1 - 1e-7] before
+the log, as Keras does, so log(0) never happens. (Keras clips in float32, where 1 - 1e-7 is
+1 - 1.19e-7; binary cross-entropy uses those float32 bounds, so a saturated prediction costs the
+same as in Keras: -log(1.19e-7) = 15.94, not -log(1e-7) = 16.12.) From logits
+(``from_logits=True``) the loss uses log_sigmoid / log_softmax and never loses precision.
 
 Each loss also has ``gradient(y_true, y_pred)``: dJ/dy_pred for the batch mean. With
 ``from_logits=True`` that is dJ/dz, the fused gradient: (sigmoid(z) - y) / m for binary
@@ -18,22 +18,27 @@ import warnings
 import numpy as np
 
 from .activations import _check_name as _activation_name, sigmoid, softmax
-from ._validate import boolean, loss_arrays, probabilities
+from ._validate import activation_input, boolean, loss_arrays, probabilities, unknown
 
-EPSILON = 1e-7  # keras.backend.epsilon()
+EPSILON = 1e-7  # keras.backend.epsilon(): the clip of BinaryCrossentropy and the categorical losses
 # Keras clips in float32: the bounds [1e-7, 1 - 1e-7] become these float64 numbers.
 CLIP_LOW, CLIP_HIGH = float(np.float32(EPSILON)), float(np.float32(1 - EPSILON))
 
 
-def _log_sigmoid(z):
-    """log(sigmoid(z)) = -log(1 + e^(-z)), computed without overflow."""
-    return -np.logaddexp(0.0, -z)
+def log_sigmoid(z):
+    """log(sigmoid(z)) = -log(1 + e^(-z)), computed without overflow. Shapes: z (...,) -> same."""
+    return -np.logaddexp(0.0, -activation_input(z))
 
 
-def _log_softmax(z):
-    """log(softmax(z)) = z - logsumexp(z) over the last axis."""
-    zmax = np.max(z, axis=-1, keepdims=True)
-    return z - zmax - np.log(np.sum(np.exp(z - zmax), axis=-1, keepdims=True))
+def log_softmax(z):
+    """log(softmax(z)) = z - log sum_k e^(z_k) over the last axis, without overflow. Shapes: (m, n) -> same.
+
+    Subtracting max_k z_k first keeps every exponent <= 0, as in softmax.
+    """
+    z = activation_input(z, "log_softmax")
+    with np.errstate(invalid="ignore"):  # inf - inf = NaN: an infinite z gives NaN, as the formula does
+        shifted = z - np.max(z, axis=-1, keepdims=True)
+        return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
 
 
 def _match_rank(y_true, y_pred, loss_name):
@@ -41,11 +46,9 @@ def _match_rank(y_true, y_pred, loss_name):
     if y_true.ndim == y_pred.ndim - 1 and y_pred.shape[-1] == 1:
         y_true = y_true[..., None]
     if y_true.shape != y_pred.shape:
-        raise ValueError(
-            f"{loss_name} expects y_true with the shape of y_pred {y_pred.shape}; received "
-            f"{y_true.shape}. For m examples and n outputs both should be (m, n); a label vector "
-            f"of shape (m,) is fine for one output unit."
-        )
+        raise ValueError(f"{loss_name} expects y_true with the shape of y_pred {y_pred.shape}; received "
+                         f"{y_true.shape}. For m examples and n outputs both should be (m, n); a label vector "
+                         f"of shape (m,) is fine for one output unit.")
     return y_true
 
 
@@ -62,28 +65,36 @@ class Loss:
         return f"{type(self).__name__}(from_logits={self.from_logits})"
 
     def __call__(self, y_true, y_pred):
-        y_true, y_pred = self._prepare(y_true, y_pred)
-        return float(np.mean(self.per_example(y_true, y_pred)))
+        """J = (1/m) sum_i L(y_i, y_pred_i). Shapes: see the class."""
+        return self._value(*self._prepare(y_true, y_pred))
 
     def gradient(self, y_true, y_pred):
         """dJ/dy_pred of the batch mean J (each loss's ``_gradient`` gives the formula)."""
-        return self._gradient(*self._prepare(y_true, y_pred))
+        y_true, y_pred = self._prepare(y_true, y_pred)
+        self._check_pred(y_pred)
+        return self._gradient(y_true, y_pred)
 
     def _prepare(self, y_true, y_pred):
         """Check the input and bring y_true to the form per_example and _gradient use."""
         return loss_arrays(y_true, y_pred, type(self).__name__)
 
     def _check_pred(self, y_pred):
-        """Checks of y_pred that still matter inside fit (none by default)."""
+        """Checks of y_pred that still matter inside fit: softmax probabilities unless from_logits."""
+        if not self.from_logits and self.prob_activation == "softmax":
+            probabilities(y_pred, type(self).__name__)
 
-    def _value_and_gradient(self, y_true, y_pred):
-        """J and dJ/dy_pred for labels that _prepare already checked: the training loop's fast path.
+    def _value(self, y_true, y_pred):
+        """J for labels that _prepare already checked (inside fit and evaluate).
 
         The model's output is not data, so it is not checked for NaN/inf here: a diverging run
         shows loss nan, as in Keras, instead of an error about the data.
         """
         self._check_pred(y_pred)
-        return float(np.mean(self.per_example(y_true, y_pred))), self._gradient(y_true, y_pred)
+        return float(np.mean(self.per_example(y_true, y_pred)))
+
+    def _value_and_gradient(self, y_true, y_pred):
+        """J and dJ/dy_pred for labels that _prepare already checked: one training step's loss."""
+        return self._value(y_true, y_pred), self._gradient(y_true, y_pred)
 
 
 class BinaryCrossentropy(Loss):
@@ -98,26 +109,21 @@ class BinaryCrossentropy(Loss):
     def _prepare(self, y_true, y_pred):
         y_true, y_pred = super()._prepare(y_true, y_pred)
         if np.any((y_true < 0) | (y_true > 1)):
-            raise ValueError(
-                f"BinaryCrossentropy expects labels y in [0, 1] (usually 0 or 1); received values "
-                f"from {y_true.min()} to {y_true.max()}. For classes 0..K-1 use "
-                f"SparseCategoricalCrossentropy with a softmax output of K units."
-            )
-        self._check_pred(y_pred)
+            raise ValueError(f"BinaryCrossentropy expects labels y in [0, 1] (usually 0 or 1); received values "
+                             f"from {y_true.min()} to {y_true.max()}. For classes 0..K-1 use "
+                             f"SparseCategoricalCrossentropy with a softmax output of K units.")
         return _match_rank(y_true, y_pred, "BinaryCrossentropy"), y_pred
 
     def _check_pred(self, y_pred):
         if not self.from_logits and np.any((y_pred < 0) | (y_pred > 1)):
-            raise ValueError(
-                f"BinaryCrossentropy(from_logits=False) expects probabilities a in [0, 1]; received "
-                f"values from {np.nanmin(y_pred):.4g} to {np.nanmax(y_pred):.4g}. If these are logits z "
-                f"from a linear output layer, use BinaryCrossentropy(from_logits=True)."
-            )
+            raise ValueError(f"BinaryCrossentropy(from_logits=False) expects probabilities a in [0, 1]; received "
+                             f"values from {np.nanmin(y_pred):.4g} to {np.nanmax(y_pred):.4g}. If these are logits "
+                             f"z from a linear output layer, use BinaryCrossentropy(from_logits=True).")
 
     def per_example(self, y_true, y_pred):
         if self.from_logits:
             z = y_pred
-            loss = -(y_true * _log_sigmoid(z) + (1 - y_true) * _log_sigmoid(-z))
+            loss = -(y_true * log_sigmoid(z) + (1 - y_true) * log_sigmoid(-z))
         else:
             a = np.clip(y_pred, CLIP_LOW, CLIP_HIGH)
             loss = -(y_true * np.log(a) + (1 - y_true) * np.log(1 - a))
@@ -139,23 +145,17 @@ def _check_sparse_labels(y_true, k, loss_name):
     if y_true.ndim != 1:
         hint = (" They look one-hot: use CategoricalCrossentropy, or y.argmax(axis=1)."
                 if y_true.ndim == 2 and y_true.shape[1] == k else "")
-        raise ValueError(
-            f"{loss_name} expects integer class labels y of shape (m,) with values 0..{k - 1}; "
-            f"received shape {y_true.shape}.{hint}"
-        )
+        raise ValueError(f"{loss_name} expects integer class labels y of shape (m,) with values 0..{k - 1}; "
+                         f"received shape {y_true.shape}.{hint}")
     fractional = y_true[y_true != np.round(y_true)]
     if fractional.size:
-        raise ValueError(
-            f"{loss_name} expects integer class labels 0..{k - 1}; received non-integer values such "
-            f"as {fractional[0]:g}. Give each example its class number as a whole number; for "
-            f"real-valued targets use MeanSquaredError, for probabilities BinaryCrossentropy."
-        )
+        raise ValueError(f"{loss_name} expects integer class labels 0..{k - 1}; received non-integer values such "
+                         f"as {fractional[0]:g}. Give each example its class number as a whole number; for "
+                         f"real-valued targets use MeanSquaredError, for probabilities BinaryCrossentropy.")
     if np.any((y_true < 0) | (y_true >= k)):
-        raise ValueError(
-            f"{loss_name} expects integer labels 0..{k - 1} for an output layer of {k} units; "
-            f"received values from {y_true.min():g} to {y_true.max():g}. Give the last Dense "
-            f"layer as many units as there are classes, and labels as integers starting at 0."
-        )
+        raise ValueError(f"{loss_name} expects integer labels 0..{k - 1} for an output layer of {k} units; "
+                         f"received values from {y_true.min():g} to {y_true.max():g}. Give the last Dense "
+                         f"layer as many units as there are classes, and labels as integers starting at 0.")
     return y_true.astype(int)
 
 
@@ -171,39 +171,17 @@ class SparseCategoricalCrossentropy(Loss):
     def _prepare(self, y_true, y_pred):
         y_true, y_pred = super()._prepare(y_true, y_pred)
         if y_pred.ndim != 2:
-            raise ValueError(
-                f"SparseCategoricalCrossentropy expects y_pred of shape (m, K); received {y_pred.shape}."
-            )
+            raise ValueError(f"SparseCategoricalCrossentropy expects y_pred of shape (m, K); received {y_pred.shape}.")
         y = _check_sparse_labels(y_true, y_pred.shape[1], "SparseCategoricalCrossentropy")
         if len(y) != len(y_pred):
             raise ValueError(f"y_true has {len(y)} labels but y_pred has {len(y_pred)} rows; "
                              f"give one label per row of y_pred.")
-        self._check_pred(y_pred)
         return y, y_pred
-
-    def _check_pred(self, y_pred):
-        if not self.from_logits:
-            probabilities(y_pred, type(self).__name__)
 
     def per_example(self, y_true, y_pred):
         # Keras: from probabilities, log of the clipped values, then softmax cross-entropy.
         z = y_pred if self.from_logits else np.log(np.clip(y_pred, EPSILON, 1 - EPSILON))
-        return -_log_softmax(z)[np.arange(len(y_true)), y_true]
-
-    def _value_and_gradient(self, y, y_pred):
-        if not self.from_logits:
-            return super()._value_and_gradient(y, y_pred)
-        # From logits one softmax serves both (the fused output layer): with s = sum_k e^(z_k - max z),
-        # L = log s - (z_y - max z) and dJ/dz = (softmax(z) - Y) / m. The same numbers as
-        # per_example and _gradient, with e^z computed once.
-        rows = np.arange(len(y))
-        shifted = y_pred - y_pred.max(axis=-1, keepdims=True)
-        e = np.exp(shifted)
-        s = e.sum(axis=-1, keepdims=True)
-        J = float(np.mean(np.log(s[:, 0]) - shifted[rows, y]))
-        dz = e / s
-        dz[rows, y] -= 1.0
-        return J, dz / len(y_pred)
+        return -log_softmax(z)[np.arange(len(y_true)), y_true]
 
     def _gradient(self, y, y_pred):
         """dJ/dz = (softmax(z) - Y) / m from logits, Y the one-hot labels; dJ/da otherwise."""
@@ -230,41 +208,31 @@ class CategoricalCrossentropy(Loss):
         y_true, y_pred = super()._prepare(y_true, y_pred)
         integer_like = y_true.ndim == 1 or (y_true.ndim == 2 and y_true.shape[1] == 1)
         if integer_like and y_pred.ndim == 2 and y_pred.shape[1] > 1:
-            raise ValueError(
-                f"CategoricalCrossentropy expects one-hot labels of shape (m, K) = {y_pred.shape}; "
-                f"received integer-like labels of shape {y_true.shape}. Use "
-                f"SparseCategoricalCrossentropy, or one-hot encode with np.eye(K)[y]."
-            )
-        self._check_pred(y_pred)
+            raise ValueError(f"CategoricalCrossentropy expects one-hot labels of shape (m, K) = {y_pred.shape}; "
+                             f"received integer-like labels of shape {y_true.shape}. Use "
+                             f"SparseCategoricalCrossentropy, or one-hot encode with np.eye(K)[y].")
         return _match_rank(y_true, y_pred, "CategoricalCrossentropy"), y_pred
-
-    def _check_pred(self, y_pred):
-        if not self.from_logits:
-            probabilities(y_pred, type(self).__name__)
 
     def per_example(self, y_true, y_pred):
         if self.from_logits:
-            return -np.sum(y_true * _log_softmax(y_pred), axis=-1)
+            return -np.sum(y_true * log_softmax(y_pred), axis=-1)
         # Keras: renormalise, clip, then -sum y log a.
         a = y_pred / np.sum(y_pred, axis=-1, keepdims=True)
         a = np.clip(a, EPSILON, 1 - EPSILON)
         return -np.sum(y_true * np.log(a), axis=-1)
 
-    def _gradient(self, y_true, y_pred):
-        return _categorical_gradient(y_true, y_pred, self.from_logits)
-
-
-def _categorical_gradient(Y, y_pred, from_logits):
-    m = len(y_pred)
-    if from_logits:
-        return (softmax(y_pred) * Y.sum(axis=-1, keepdims=True) - Y) / m
-    # from probabilities, as the loss: a = y_pred / S (S the row sum), then clip, then
-    # -sum y log a; chain rule through the renormalisation (the clip's gradient is 0 outside)
-    S = np.sum(y_pred, axis=-1, keepdims=True)
-    a = y_pred / S
-    inside = (a >= EPSILON) & (a <= 1 - EPSILON)
-    da = -Y / np.clip(a, EPSILON, 1 - EPSILON) * inside
-    return (da - np.sum(da * a, axis=-1, keepdims=True)) / (S * m)
+    def _gradient(self, Y, y_pred):
+        """dJ/dz = (softmax(z) sum_j Y_j - Y) / m from logits; dJ/da otherwise."""
+        m = len(y_pred)
+        if self.from_logits:
+            return (softmax(y_pred) * Y.sum(axis=-1, keepdims=True) - Y) / m
+        # from probabilities, as the loss: a = y_pred / S (S the row sum), then clip, then
+        # -sum y log a; chain rule through the renormalisation (the clip's gradient is 0 outside)
+        S = np.sum(y_pred, axis=-1, keepdims=True)
+        a = y_pred / S
+        inside = (a >= EPSILON) & (a <= 1 - EPSILON)
+        da = -Y / np.clip(a, EPSILON, 1 - EPSILON) * inside
+        return (da - np.sum(da * a, axis=-1, keepdims=True)) / (S * m)
 
 
 class MeanSquaredError(Loss):
@@ -286,39 +254,33 @@ class MeanSquaredError(Loss):
         return 2.0 * (y_pred - y_true) / y_pred.size
 
 
-_ALIASES = {
-    "binary_crossentropy": BinaryCrossentropy,
-    "bce": BinaryCrossentropy,
-    "sparse_categorical_crossentropy": SparseCategoricalCrossentropy,
-    "categorical_crossentropy": CategoricalCrossentropy,
-    "mean_squared_error": MeanSquaredError,
-    "mse": MeanSquaredError,
-}
+# Keras's names for compile(loss="..."), plus "bce" (its own short name is "mse" only)
+_NAMES = {"binary_crossentropy": BinaryCrossentropy, "bce": BinaryCrossentropy,
+          "sparse_categorical_crossentropy": SparseCategoricalCrossentropy,
+          "categorical_crossentropy": CategoricalCrossentropy, "mean_squared_error": MeanSquaredError,
+          "mse": MeanSquaredError}
 
 
 def get(identifier):
-    """A loss object from a Keras string ("binary_crossentropy", "mse", ...) or a Loss."""
+    """The loss for a Loss object (returned as it is), a Loss class, or a Keras name such as "mse".
+
+    An unknown name raises ValueError listing the known ones.
+    """
     if isinstance(identifier, Loss):
         return identifier
     if isinstance(identifier, type) and issubclass(identifier, Loss):
         return identifier()
-    if isinstance(identifier, str) and identifier in _ALIASES:
-        return _ALIASES[identifier]()
-    raise ValueError(
-        f"Unknown loss {identifier!r}. Expected a Loss object such as BinaryCrossentropy() or "
-        f"one of the strings {sorted(_ALIASES)}."
-    )
+    if isinstance(identifier, str) and identifier in _NAMES:
+        return _NAMES[identifier]()
+    raise unknown("loss", identifier, f"Expected a Loss object such as BinaryCrossentropy() or one of the "
+                                      f"strings {sorted(_NAMES)}.")
 
 
 def warn_if_double_activation(loss, activation):
     """Keras warns when from_logits=True follows a sigmoid/softmax output; so do we."""
     loss, activation = get(loss), _activation_name(activation)
     if loss.from_logits and loss.prob_activation and activation == loss.prob_activation:
-        warnings.warn(
-            f"{type(loss).__name__}(from_logits=True) received the output of a '{activation}' "
-            f"layer, i.e. probabilities, not logits. Use activation='linear' in the last Dense layer "
-            f"(the course's improved version), or from_logits=False. Like Keras inside fit, nnlib "
-            f"uses the layer's logits z so training is not affected.",
-            UserWarning,
-            stacklevel=3,
-        )
+        warnings.warn(f"{type(loss).__name__}(from_logits=True) received the output of a '{activation}' "
+                      f"layer, i.e. probabilities, not logits. Use activation='linear' in the last Dense layer "
+                      f"(the course's improved version), or from_logits=False. Like Keras inside fit, nnlib "
+                      f"uses the layer's logits z so training is not affected.", UserWarning, stacklevel=3)

@@ -3,12 +3,13 @@
 Both have the same one method, ``update(params, grads)``, which changes the arrays in
 ``params`` in place, so a comparison can loop over {"SGD": SGD(), "Adam": Adam()}.
 State (velocities, moments) is created on first use, one slot per parameter array.
+In the formulas w is one parameter array (a W or a b) and dw = dJ/dw its gradient.
 """
 import math
 
 import numpy as np
 
-from ._validate import describe, integer, number, real_array, sequence
+from ._validate import describe, integer, number, real_array, sequence, unknown
 
 
 class Optimizer:
@@ -19,8 +20,8 @@ class Optimizer:
     def update(self, params, grads):
         """Apply one step to every array in params (in place), given grads of the same shapes."""
         params, grads = _check_update(params, grads)
-        for i, (p, g) in enumerate(zip(params, grads)):
-            self._update_one(i, p, g)
+        for i, (w, dw) in enumerate(zip(params, grads)):
+            self._update_one(i, w, dw)
         self.iterations += 1
 
     def apply_gradients(self, grads_and_vars):
@@ -37,9 +38,9 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    """Gradient descent: w := w - alpha dJ/dw.
+    """Gradient descent: w := w - alpha dw,  dw = dJ/dw.
 
-    With momentum beta:  v := beta v - alpha dJ/dw,  w := w + v  (Keras's form).
+    With momentum beta:  v := beta v - alpha dw,  w := w + v  (Keras's form).
     """
 
     def __init__(self, learning_rate=0.01, momentum=0.0):
@@ -50,23 +51,23 @@ class SGD(Optimizer):
     def __repr__(self):
         return f"SGD(learning_rate={self.learning_rate}, momentum={self.momentum})"
 
-    def _update_one(self, i, p, g):
+    def _update_one(self, i, w, dw):
         if self.momentum == 0.0:
-            p -= self.learning_rate * g
+            w -= self.learning_rate * dw
             return
         v = self._v.get(i)
         if v is None:  # state created on first use
-            v = self._v[i] = np.zeros_like(p)
+            v = self._v[i] = np.zeros_like(w)
         v *= self.momentum
-        v -= self.learning_rate * g
-        p += v
+        v -= self.learning_rate * dw
+        w += v
 
 
 class Adam(Optimizer):
     """Adam: momentum on the gradient plus a per-parameter step size.
 
-        m := m + (1 - beta_1) (g - m)          running mean of the gradient
-        v := v + (1 - beta_2) (g^2 - v)        running mean of its square
+        m := m + (1 - beta_1) (dw - m)         running mean of the gradient dw = dJ/dw
+        v := v + (1 - beta_2) (dw^2 - v)       running mean of its square
         alpha_t = alpha sqrt(1 - beta_2^t) / (1 - beta_1^t)   (bias correction)
         w := w - alpha_t m / (sqrt(v) + epsilon)
 
@@ -86,15 +87,15 @@ class Adam(Optimizer):
         return (f"Adam(learning_rate={self.learning_rate}, beta_1={self.beta_1}, "
                 f"beta_2={self.beta_2}, epsilon={self.epsilon})")
 
-    def _update_one(self, i, p, g):
+    def _update_one(self, i, w, dw):
         if i not in self._m:  # state created on first use
-            self._m[i], self._v[i] = np.zeros_like(p), np.zeros_like(p)
+            self._m[i], self._v[i] = np.zeros_like(w), np.zeros_like(w)
         m, v = self._m[i], self._v[i]
         t = self.iterations + 1
         alpha_t = self.learning_rate * math.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
-        m += (1 - self.beta_1) * (g - m)
-        v += (1 - self.beta_2) * (g * g - v)
-        p -= alpha_t * m / (np.sqrt(v) + self.epsilon)
+        m += (1 - self.beta_1) * (dw - m)
+        v += (1 - self.beta_2) * (dw * dw - v)
+        w -= alpha_t * m / (np.sqrt(v) + self.epsilon)
 
     def effective_step(self, i):
         """|step| / alpha per element for parameter i at the last update (for the Adam chapter)."""
@@ -102,7 +103,6 @@ class Adam(Optimizer):
         t = max(self.iterations, 1)
         corr = np.sqrt(1 - self.beta_2 ** t) / (1 - self.beta_1 ** t)
         return corr * np.abs(self._m[i]) / (np.sqrt(self._v[i]) + self.epsilon)
-
 
     def _check_slot(self, i):
         if not self._m:
@@ -115,21 +115,29 @@ class Adam(Optimizer):
         return i
 
 
-_ALIASES = {"sgd": SGD, "adam": Adam}
+_NAMES = {"sgd": SGD, "adam": Adam}  # Keras's names (any case), with Keras's defaults
+_ALIASES = {"gradient descent": "sgd", "gradient_descent": "sgd"}  # the course's name for SGD
 
 
 def get(identifier):
-    """An optimizer from a Keras string ("sgd", "adam") or an Optimizer object."""
+    """The optimizer for an Optimizer object (returned as it is), an Optimizer class, or a name.
+
+    Names: Keras's "sgd" and "adam" (any case), and "gradient descent" for "sgd". An unknown
+    name raises ValueError listing the known ones; nothing falls back to SGD silently.
+    """
     if isinstance(identifier, Optimizer):
         return identifier
     if isinstance(identifier, type) and issubclass(identifier, Optimizer):
         return identifier()
-    if isinstance(identifier, str) and identifier.lower() in _ALIASES:
-        return _ALIASES[identifier.lower()]()
-    raise ValueError(
-        f"Unknown optimizer {identifier!r}. Expected an Optimizer such as Adam(learning_rate=1e-3) "
-        f"or one of the strings {sorted(_ALIASES)}."
-    )
+    name = identifier.lower().strip() if isinstance(identifier, str) else None
+    name = _ALIASES.get(name, name)
+    if name in _NAMES:
+        return _NAMES[name]()
+    if name == "rmsprop":  # Keras's default optimizer: not in the course
+        raise ValueError("nnlib implements optimizer='sgd' and optimizer='adam', not Keras's default "
+                         "'rmsprop'; received 'rmsprop'. Pass one of them, e.g. optimizer='adam'.")
+    raise unknown("optimizer", identifier, f"Expected an Optimizer such as Adam(learning_rate=1e-3) or one of "
+                                           f"the strings {sorted(_NAMES)} ('gradient descent' also names 'sgd').")
 
 
 def _check_learning_rate(learning_rate):
@@ -149,9 +157,9 @@ def _check_update(params, grads):
             raise ValueError(f"params[{i}] must be a writeable float numpy array (it is updated in place); "
                              f"received {describe(p)}. Convert it once with np.array(p, dtype=float) and "
                              f"keep that array.")
-    grads = [real_array(g, f"grads[{i}]", finite=False) for i, g in enumerate(grads)]
-    for i, (p, g) in enumerate(zip(params, grads)):
-        if p.shape != g.shape:
-            raise ValueError(f"Gradient {i} has shape {g.shape} but its parameter has {p.shape}; "
+    grads = [real_array(dw, f"grads[{i}]", finite=False) for i, dw in enumerate(grads)]
+    for i, (w, dw) in enumerate(zip(params, grads)):
+        if w.shape != dw.shape:
+            raise ValueError(f"Gradient {i} has shape {dw.shape} but its parameter has {w.shape}; "
                              f"dJ/dw has the shape of w.")
     return params, grads
