@@ -12,52 +12,14 @@ minimum is at w* = -2/3; the steps converge smoothly for alpha < 1/18, zig-zag f
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from ._core import Choice, Slider, Widget, fmt, note_slot, rung, say
-
-GRAPHS = ["J = (2 + 3w)²", "neuron: J = ½(wx + b − y)²"]
-X_N, Y_N, B_N = -2.0, 2.0, 8.0     # the course's one-neuron example: x = -2, y = 2, b = 8
-
-
-def square_graph(w):
-    """The course's J = (2 + 3w)^2 as nodes and edges, forward and backward.
-
-    Returns (nodes, edges): nodes[name] = (formula, value, dJ/dnode);
-    edges = [(src, dst, local derivative text, its value)].
-    """
-    a = 2 + 3 * w
-    J = a ** 2
-    dJ_da = 2 * a
-    nodes = {"w": ("w", w, dJ_da * 3), "a": ("a = 2 + 3w", a, dJ_da), "J": ("J = a²", J, 1.0)}
-    edges = [("w", "a", "∂a/∂w = 3", 3.0), ("a", "J", "∂J/∂a = 2a", dJ_da)]
-    return nodes, edges
-
-
-def neuron_graph(w, x=X_N, y=Y_N, b=B_N):
-    """The course's linear neuron with squared error: c = w x, a = c + b, d = a - y, J = d^2 / 2."""
-    c = w * x
-    a = c + b
-    d = a - y
-    J = 0.5 * d ** 2
-    nodes = {"w": ("w", w, d * x), "c": (f"c = w·x  (x = {x:g})", c, d), "b": ("b", b, d),
-             "a": ("a = c + b", a, d), "d": (f"d = a − y  (y = {y:g})", d, d), "J": ("J = ½ d²", J, 1.0)}
-    edges = [("w", "c", "∂c/∂w = x", x), ("c", "a", "∂a/∂c = 1", 1.0), ("b", "a", "∂a/∂b = 1", 1.0),
-             ("a", "d", "∂d/∂a = 1", 1.0), ("d", "J", "∂J/∂d = d", d)]
-    return nodes, edges
-
-
-def J_of(graph, w):
-    w = np.asarray(w, dtype=float)
-    return (2 + 3 * w) ** 2 if graph == GRAPHS[0] else 0.5 * (w * X_N + B_N - Y_N) ** 2
-
+from . import Choice, Slider, Widget, fmt, note_slot, rung, say
+# the numbers (graphs forward and backward, the descent) live in _ch04_graphs; their names stay importable here
+from ._ch04_graphs import (B_N, CURVATURE, GRAPHS, W_STAR, X_N, Y_N, J_of, J_sq, dJ_sq, descend,  # noqa: F401
+                           graph_at, neuron_graph, square_graph)
 
 _POS = {GRAPHS[0]: {"w": (0.9, 0.95), "a": (4.4, 0.95), "J": (7.9, 0.95)},
         GRAPHS[1]: {"w": (0.55, 1.3), "c": (2.5, 1.3), "b": (2.5, -0.2), "a": (4.45, 1.3),
                     "d": (6.4, 1.3), "J": (8.35, 1.3)}}
-
-
-def graph_at(graph, w):
-    """(nodes, edges) of the chosen graph at w (see square_graph)."""
-    return square_graph(w) if graph == GRAPHS[0] else neuron_graph(w)
 
 
 def _value(val):
@@ -137,14 +99,16 @@ def setup_graph(fig, graph):
                    _chain(graph, nodes)[0], fontsize=10, va="bottom", ha="left")
     chain = ax.annotate("", xy=(1, 0), xycoords=formula, xytext=(3, 0), textcoords="offset points",
                         fontsize=10, va="bottom", ha="left", in_layout=False)   # right after the formula
+    for t in [*value.values(), *grad.values(), *(t for t, _ in local.values()), chain]:
+        t.set_animated(True)   # the numbers that change with w
 
     # J(w) and the tangent at w, with a numerical check of its slope
     left, right = bottom.subgridspec(1, 2, width_ratios=[0.64, 0.36])
     ax2 = fig.add_subplot(left)
     ws = np.linspace(-4, 4, 300)
     ax2.plot(ws, J_of(graph, ws), color="0.2", lw=1.8, label="J(w)")   # blue is for local derivatives
-    tangent = ax2.plot([], [], color="C3", lw=1.5, label="tangent at w: slope ∂J/∂w")[0]
-    point = ax2.plot([], [], "o", color="C3", ms=6)[0]
+    tangent = ax2.plot([], [], color="C3", lw=1.5, label="tangent at w: slope ∂J/∂w", animated=True)[0]
+    point = ax2.plot([], [], "o", color="C3", ms=6, animated=True)[0]
     top = float(J_of(graph, ws).max())
     ax2.set(xlim=(-4, 4), ylim=(-0.08 * top, top * 1.05), xlabel="w", ylabel="J")
     ax2.legend(loc="best", fontsize=9)
@@ -156,8 +120,8 @@ def setup_graph(fig, graph):
 
     check(0.85, "numerical check, ε = 0.001:", fontsize=9)
     check(0.64, "(J(w + ε) − J(w − ε)) / 2ε", fontsize=9)
-    numerical = check(0.43, fontsize=10, weight="bold")
-    backprop = check(0.18, fontsize=10, color="C3", weight="bold")
+    numerical = check(0.43, fontsize=10, weight="bold", animated=True)
+    backprop = check(0.18, fontsize=10, color="C3", weight="bold", animated=True)
     return dict(value=value, grad=grad, local=local, chain=chain, tangent=tangent, point=point,
                 numerical=numerical, backprop=backprop)
 
@@ -181,8 +145,6 @@ def update_graph(p, graph, w):
     num = float((J_of(graph, w + eps) - J_of(graph, w - eps)) / (2 * eps))
     p["numerical"].set_text(f"= {round(num, 6) + 0.0:.6f}")
     p["backprop"].set_text(f"chain rule: {g:.6f}")
-    return [*p["value"].values(), *p["grad"].values(), *(t for t, _ in p["local"].values()), p["chain"],
-            p["tangent"], p["point"], p["numerical"], p["backprop"]]
 
 
 graph_widget = Widget(
@@ -197,29 +159,6 @@ graph_widget = Widget(
 
 
 # ---- gradient descent on J(w) = (2 + 3w)^2 --------------------------------------------------
-W_STAR = -2.0 / 3.0
-CURVATURE = 18.0            # J''(w): J = 9 (w - w*)^2, so dJ/dw = 18 (w - w*)
-
-
-def J_sq(w):
-    return (2 + 3 * np.asarray(w, dtype=float)) ** 2
-
-
-def dJ_sq(w):
-    return 6 * (2 + 3 * np.asarray(w, dtype=float))
-
-
-def descend(w0, learning_rate, steps):
-    """The iterates w_0, ..., w_steps of w := w - alpha dJ/dw (stops early once |w| > 1e150)."""
-    ws = [float(w0)]
-    for _ in range(int(steps)):
-        w = ws[-1] - learning_rate * float(dJ_sq(ws[-1]))
-        ws.append(w)
-        if not np.isfinite(w) or abs(w) > 1e150:
-            break
-    return np.array(ws)
-
-
 # The cost curve's axes are fixed around the minimum. The right plot's axes follow the run on
 # ladders (see rung): its step axis ends at the first of STEP_AXIS that holds the steps taken,
 # its |w - w*| axis spans the decades the run reaches, so the plot is filled at every setting
@@ -238,26 +177,28 @@ def setup_gd(fig):
     grid = np.linspace(*W_RANGE, 300)
     ax.plot(grid, J_sq(grid), color="0.35", lw=1.8, zorder=1)
     ax.axvline(W_STAR, color="0.7", ls=":", lw=1)
-    ax.set(xlim=W_RANGE, ylim=J_RANGE, xlabel="w", ylabel="J(w) = (2 + 3w)²", title=" ")
-    ax.title.set_fontsize(9.5)
+    ax.set(xlim=W_RANGE, ylim=J_RANGE, xlabel="w", ylabel="J(w) = (2 + 3w)²")
+    ax.set_title(" ", fontsize=9.5).set_animated(True)
     ax2 = fig.add_subplot(1, 2, 2)
     ax2.set(yscale="log", xlabel="step (a dot's colour = its step, in both plots)",
-            ylabel="|w − w*|  (log scale)", title=" ")
-    ax2.title.set_fontsize(9.5)
-    floor = ax2.axhline(1e-16, color="0.7", ls=":", lw=1)
-    floor_text = ax2.text(0.98, 1.6e-16, "float64 precision: w = w* to 16 digits", ha="right",
+            ylabel="|w − w*|  (log scale)")
+    ax2.set_title(" ", fontsize=9.5).set_animated(True)
+    floor = ax2.axhline(1e-16, color="0.7", ls=":", lw=1, animated=True)
+    floor_text = ax2.text(0.98, 1.6e-16, "float64 precision: w = w* to 16 digits", ha="right", animated=True,
                           va="bottom", fontsize=9, color="0.45", transform=ax2.get_yaxis_transform())
     parts = dict(
         ax=ax, ax2=ax2, floor=[floor, floor_text],
-        path=ax.plot([], [], color="0.55", lw=0.8, zorder=2)[0],
-        points=ax.scatter([], [], c=[], cmap=CMAP, s=30, zorder=3, edgecolors="k", linewidths=0.5),
-        start=ax.plot([], [], "s", mfc="none", mec="k", mew=1.5, ms=9, zorder=4, label="start w₀")[0],
-        distance=ax2.plot([], [], "-", color="0.55", lw=1, zorder=1)[0],
-        dots=ax2.scatter([], [], c=[], cmap=CMAP, s=22, zorder=2, edgecolors="k", linewidths=0.5),
+        path=ax.plot([], [], color="0.55", lw=0.8, zorder=2, animated=True)[0],
+        points=ax.scatter([], [], c=[], cmap=CMAP, s=30, zorder=3, edgecolors="k", linewidths=0.5, animated=True),
+        start=ax.plot([], [], "s", mfc="none", mec="k", mew=1.5, ms=9, zorder=4, label="start w₀",
+                      animated=True)[0],
+        distance=ax2.plot([], [], "-", color="0.55", lw=1, zorder=1, animated=True)[0],
+        dots=ax2.scatter([], [], c=[], cmap=CMAP, s=22, zorder=2, edgecolors="k", linewidths=0.5, animated=True),
         warning=note_slot(ax), hint=note_slot(ax, color="#7a4b00"), zigzag=note_slot(ax2, color="#7a4b00"),
     )
     parts["warning"].set_position((0.5, 0.7))   # above the start point
     parts["legend"] = ax.legend(loc="best", fontsize=9)
+    parts["legend"].set_animated(True)
     return parts
 
 
@@ -307,8 +248,6 @@ def update_gd(p, learning_rate, steps, w_start):
     say(p["warning"], warning)
     say(p["hint"], hint)
     say(p["zigzag"], zigzag)
-    return [p["path"], p["points"], p["start"], p["legend"], p["ax"].title, p["distance"], p["dots"],
-            *p["floor"], p["ax2"].title, p["warning"], p["hint"], p["zigzag"]]
 
 
 gd_widget = Widget(
