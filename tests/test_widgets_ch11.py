@@ -138,3 +138,7 @@ def test_live_grid_picture_follows_the_clicks():
     fresh.set_pixels(grid.pixels())
     assert not np.array_equal(decode(grid.image.value), first), "two clicks did not change the picture"
     np.testing.assert_array_equal(decode(grid.image.value), decode(fresh.image.value))
+    # and both are the full drawing of those pixels (a first frame, nothing blitted), so a
+    # changed artist that setup_sketch did not declare animated cannot stay stale in both
+    drawn = grid.live.widget.live().frame(pixels=grid.pixels())
+    np.testing.assert_array_equal(decode(grid.image.value), decode(drawn))
