@@ -176,12 +176,13 @@ def read_points_csv(text, regression=None):
             sep = " Separate the values with commas." if other else ""
             raise ValueError(f"CSV line {line_no}: expected 3 values x1,x2,label; received {len(fields)} "
                              f"in {line!r}.{sep}")
-        if not rows and not label_texts and not _is_number(fields[0]):
-            continue                                     # the header line
+        if not rows and not any(_is_number(f, finite=False) for f in fields):
+            continue                                     # the header line: names only
         for what, field in zip(("x1", "x2", "label"), fields):
             if not _is_number(field):
                 raise ValueError(f"CSV line {line_no}: {what} must be a finite number; received {field!r} "
-                                 f"in {line!r}. A header is only allowed on the first line.")
+                                 f"in {line!r}. A header, if any, is the first line and holds only names, "
+                                 f"e.g. x1,x2,label.")
         rows.append((float(fields[0]), float(fields[1])))
         label_texts.append((line_no, fields[2]))
     if not rows:
@@ -199,9 +200,10 @@ def read_points_csv(text, regression=None):
     return np.array(rows), np.array([int(t) for _, t in label_texts])
 
 
-def _is_number(field):
+def _is_number(field, finite=True):
+    """Whether float() reads the text (and, with finite=True, finds neither nan nor inf)."""
     try:
-        return bool(np.isfinite(float(field)))
+        return bool(np.isfinite(float(field))) or not finite
     except ValueError:
         return False
 
