@@ -16,7 +16,7 @@ from .. import Dense, Sequential
 from ..layers import glorot_uniform
 from ..losses import BinaryCrossentropy
 from ..optimizers import SGD, Adam
-from ._core import Choice, Slider, Widget, fmt, note_slot, rung, say
+from . import Choice, Slider, Widget, fmt, note_slot, rung, say
 from .ch02_forward import D_RANGE, T_RANGE, X_COFFEE, Y_COFFEE, normalize
 
 MAX_EPOCHS = 500
@@ -149,19 +149,21 @@ def setup_training(fig):
     ax.text(1.02 / 1.04, _bce_of_base_rate(), f"J of always saying P(good) = {BASE_RATE:.0%}",
             transform=ax.get_yaxis_transform(), fontsize=9, color="0.4", va="bottom", ha="right")
     ax.set(xlabel="epoch (0 = random start)", ylabel="cost J (binary cross-entropy)")
-    ax.set_title(" ", fontsize=9.5, pad=TITLE_PAD)   # level with the map's title, above its legend
-    p = dict(ax=ax, curve=ax.plot([], [], color="#6a3d9a", lw=1.8, ms=4)[0], note=note_slot(ax))   # purple: not a roast colour
+    # level with the map's title, above its legend
+    ax.set_title(" ", fontsize=9.5, pad=TITLE_PAD).set_animated(True)
+    p = dict(ax=ax, curve=ax.plot([], [], color="#6a3d9a", lw=1.8, ms=4, animated=True)[0],  # purple: not a roast colour
+             note=note_slot(ax))
 
     ax2 = fig.add_subplot(gs[1])
     ax2.set_in_layout(False)
     p["map"] = ax2.imshow(np.zeros((_N, _N)), origin="lower", extent=(*T_RANGE, *D_RANGE),
-                          aspect="auto", cmap="RdBu_r", vmin=0, vmax=1, alpha=0.55)
+                          aspect="auto", cmap="RdBu_r", vmin=0, vmax=1, alpha=0.55, animated=True)
     good = Y_COFFEE[:, 0] == 1
     roasts = [ax2.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=30, marker="X", facecolors="#b2182b", edgecolors="k", lw=0.6,
                           label="good (y = 1)"),
               ax2.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=18, facecolors="white",
                           edgecolors="#08306b", lw=0.9, label="bad (y = 0)")]
-    p["boundary"] = ax2.plot([], [], color="k", lw=1.5, label="boundary P = 0.5")[0]
+    p["boundary"] = ax2.plot([], [], color="k", lw=1.5, label="boundary P = 0.5", animated=True)[0]
     ax2.set(xlabel="temperature (°C)", ylabel="duration (min)", xlim=T_RANGE, ylim=D_RANGE)
     ax2.set_title("P(good roast) after training (red = high)", fontsize=9.5, pad=TITLE_PAD)
     # one row above the map, outside it: roasts lie everywhere on the map, so any place inside
@@ -169,8 +171,9 @@ def setup_training(fig):
     p["legend"] = ax2.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=9,
                              frameon=False, borderaxespad=0.2, handlelength=1.6, columnspacing=1.2)
     p["map_note"] = note_slot(ax2, color="#555555")
-    # the map changes under the roasts and the frame: they are repainted on top
-    p["over_map"] = [*roasts, *ax2.spines.values()]
+    # the map changes under the roasts and the frame: animated too, so they are repainted on top
+    for artist in [*roasts, *ax2.spines.values()]:
+        artist.set_animated(True)
     return p
 
 
@@ -203,7 +206,6 @@ def update_training(p, epochs, learning_rate, optimizer):
     say(p["map_note"], None if crosses else
         f"no boundary yet: P stays {'above' if side == 'good' else 'below'} 0.5, so\n"
         f"the network says '{side} roast' everywhere")
-    return [p["curve"], ax.title, p["note"], p["map"], p["boundary"], *p["over_map"], p["map_note"]]
 
 
 def _boundary(P):
