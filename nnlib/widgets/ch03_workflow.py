@@ -12,10 +12,9 @@ from functools import lru_cache
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from .. import Dense, Sequential
+from .. import Dense, Sequential, optimizers
 from ..layers import glorot_uniform
 from ..losses import BinaryCrossentropy
-from ..optimizers import SGD, Adam
 from . import Choice, Slider, Widget, fmt, note_slot, rung, say
 from .ch02_forward import D_RANGE, T_RANGE, X_COFFEE, Y_COFFEE, normalize
 
@@ -32,15 +31,20 @@ def initial_weights(seed=0):
 
 
 def make_optimizer(name, learning_rate):
-    return Adam(learning_rate=learning_rate) if name == "adam" else SGD(learning_rate=learning_rate)
+    """nnlib's optimizer for a Keras name ("adam", "sgd") at this learning rate; another name raises."""
+    return type(optimizers.get(name))(learning_rate=learning_rate)
+
+
+def coffee_network(name="coffee"):
+    """The course's 2 -> 3 -> 1 network with sigmoid units (weights set later with set_weights)."""
+    return Sequential([Dense(3, activation="sigmoid"), Dense(1, activation="sigmoid")], name=name)
 
 
 class _Run:
     """One full-batch training run from initial_weights(), extended on demand (see train_run)."""
 
     def __init__(self, optimizer, learning_rate):
-        self.model = Sequential([Dense(3, activation="sigmoid"), Dense(1, activation="sigmoid")],
-                                name="live")
+        self.model = coffee_network("live")
         self.model.set_weights(initial_weights())
         self.model.compile(optimizer=make_optimizer(optimizer, learning_rate), loss=BinaryCrossentropy())
         self.losses, self.snaps = [], []
@@ -94,10 +98,13 @@ _D = np.linspace(*D_RANGE, _N)
 _GRID = normalize(np.column_stack([g.ravel() for g in np.meshgrid(_T, _D)]))
 
 
+_VIEW = coffee_network("view")   # the trained weights of one snapshot, for predictions
+
+
 def _predict(weights, Xn):
-    W1, b1, W2, b2 = weights
-    a1 = 1 / (1 + np.exp(-np.clip(Xn @ W1 + b1, -500, 500)))
-    return 1 / (1 + np.exp(-np.clip(a1 @ W2 + b2, -500, 500)))
+    """P(good roast) = a^[2] of the network with weights [W1, b1, W2, b2]. Shapes: Xn (m, 2) -> (m, 1)."""
+    _VIEW.set_weights(weights)
+    return _VIEW.predict(Xn)
 
 
 def _wrap(text, width=44):
