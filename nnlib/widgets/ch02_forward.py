@@ -16,7 +16,7 @@ from ..activations import sigmoid
 from ..datasets import load_coffee_data
 from ..losses import BinaryCrossentropy
 from ..optimizers import Adam
-from ._core import Choice, Slider, Widget, fmt
+from . import Choice, Slider, Widget, fmt
 
 X_COFFEE, Y_COFFEE = load_coffee_data()
 MU = X_COFFEE.mean(axis=0)      # (2,) mean temperature and duration
@@ -128,16 +128,20 @@ def setup_forward(fig):
     ax.axis("off")
     wmax = max(np.abs(W1).max(), np.abs(W2).max())
 
+    # Everything update_forward changes is animated, and so is what lies on top of it (the
+    # input circles over the edges; lines, roasts and frames over the maps' veils), so the live
+    # widget repaints those in the same order as a full drawing.
     def edge(p, q, w):  # red w > 0, blue w < 0, width ∝ |w|
         return ax.plot([p[0], q[0]], [p[1], q[1]], color="C3" if w > 0 else "C0",
-                       lw=0.4 + 3 * abs(w) / wmax, zorder=1)[0]
+                       lw=0.4 + 3 * abs(w) / wmax, zorder=1, animated=True)[0]
 
     def circle(xy):
-        return ax.add_patch(Circle(xy, 0.42, facecolor="white", edgecolor="0.2", lw=1.2, zorder=3))
+        return ax.add_patch(Circle(xy, 0.42, facecolor="white", edgecolor="0.2", lw=1.2, zorder=3,
+                                   animated=True))
 
     def value(xy):
         return ax.text(xy[0], xy[1], "", ha="center", va="center", fontsize=10, zorder=4,
-                       weight="bold")
+                       weight="bold", animated=True)
 
     def label(xy, text):
         return ax.text(xy[0], xy[1] - 0.62, text, ha="center", va="top", fontsize=9, color="0.25")
@@ -145,15 +149,14 @@ def setup_forward(fig):
     p = dict(cmap=cmap, W1=W1, b1=b1, W2=W2, b2=b2)
     p["edges1"] = [edge(a, h, W1[i, j]) for i, a in enumerate(INPUTS) for j, h in enumerate(HIDDEN)]
     p["edges2"] = [edge(h, OUTPUT, W2[j, 0]) for j, h in enumerate(HIDDEN)]
-    # The edges fade in and out under some fixed artists: update repaints those too, on top.
-    p["over_edges"] = []
     # inputs: the raw value and the normalised one (what the network really reads)
     p["in_values"], p["in_raw"] = [], []
     for i, xy in enumerate(INPUTS):
-        p["over_edges"].append(circle(xy))
+        circle(xy)  # fixed, but over the edges, which fade in and out
         p["in_values"].append(value(xy))
         # left of the node, where no edge runs: the raw value, and under it the input's name
-        p["in_raw"].append(ax.text(xy[0] - 0.55, xy[1] + 0.17, "", ha="right", va="center", fontsize=9))
+        p["in_raw"].append(ax.text(xy[0] - 0.55, xy[1] + 0.17, "", ha="right", va="center", fontsize=9,
+                                   animated=True))
         ax.text(xy[0] - 0.55, xy[1] - 0.2, f"$x_{i + 1}$ (normalised)", ha="right", va="center",
                 fontsize=9, color="0.25")
     # hidden units and the output: a circle coloured by a, its value, its name
@@ -163,7 +166,8 @@ def setup_forward(fig):
         p["nodes"].append(circle(xy))
         p["values"].append(value(xy))
         label(xy, name)
-    p["verdict"] = ax.text(OUTPUT[0], 0.75, "", ha="center", va="top", fontsize=10, weight="bold")
+    p["verdict"] = ax.text(OUTPUT[0], 0.75, "", ha="center", va="top", fontsize=10, weight="bold",
+                           animated=True)
     ax.text(1.5, -0.05, "edges: red w > 0, blue w < 0\nline width ∝ size of w", ha="center", va="top",
             fontsize=9, color="0.35")
     ax.text(1.5, 4.0, "layer 0: input", ha="center", fontsize=9, weight="bold")
@@ -172,33 +176,34 @@ def setup_forward(fig):
     # the computation of the current step, in numbers: a title line and three lines
     ax.add_patch(FancyBboxPatch((7.55, 0.15), 7.95, 3.55, boxstyle="round,pad=0.1", fc="#f6f6f0",
                                 ec="0.6", zorder=0))
-    p["calc"] = [ax.text(7.75, 3.35 - i * 0.72, "", fontsize=9, va="center",
+    p["calc"] = [ax.text(7.75, 3.35 - i * 0.72, "", fontsize=9, va="center", animated=True,
                          weight="bold" if i == 0 else "normal") for i in range(4)]
 
     # one map per unit: where in the (temperature, duration) plane it is on
-    p["veils"], p["over_veils"], p["stars"], p["map_titles"] = [], [], [], []
+    p["veils"], p["stars"], p["map_titles"] = [], [], []
     for j in range(4):
         axm = fig.add_subplot(gs[1, j])
         axm.set_in_layout(False)
         axm.imshow(maps[j], origin="lower", extent=(*T_RANGE, *D_RANGE), aspect="auto", cmap=cmap,
                    vmin=0, vmax=1)
         # a map the step has not reached yet is faded: a 65% white veil = the map at alpha 0.35
-        p["veils"].append(axm.add_patch(Rectangle((0, 0), 1, 1, transform=axm.transAxes, lw=0,
+        p["veils"].append(axm.add_patch(Rectangle((0, 0), 1, 1, transform=axm.transAxes, lw=0, animated=True,
                                                   facecolor="white", alpha=0.65, zorder=0.5)))
-        # what lies on the map (a = 0.5 line, training roasts, frame) is repainted over the veil
-        for seg in lines[j]:
-            p["over_veils"].append(axm.plot(seg[:, 0], seg[:, 1], color="white", lw=1.2)[0])
+        # what lies on the map (a = 0.5 line, training roasts, frame) is fixed but over the veil
+        over_veil = [axm.plot(seg[:, 0], seg[:, 1], color="white", lw=1.2)[0] for seg in lines[j]]
         if j == 3:
             good = Y_COFFEE[:, 0] == 1
-            p["over_veils"].append(axm.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=6,
-                                               marker="x", color="k", lw=0.8))  # black x: good roasts (red means w > 0 here)
-            p["over_veils"].append(axm.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=5,
-                                               facecolors="none", edgecolors="0.85", lw=0.5))
-        p["over_veils"] += list(axm.spines.values())
-        p["stars"].append(axm.plot([], [], marker="*", ms=13, color="C1", mec="k", zorder=5, clip_on=False)[0])
+            over_veil.append(axm.scatter(X_COFFEE[good, 0], X_COFFEE[good, 1], s=6,
+                                         marker="x", color="k", lw=0.8))  # black x: good roasts (red means w > 0 here)
+            over_veil.append(axm.scatter(X_COFFEE[~good, 0], X_COFFEE[~good, 1], s=5,
+                                         facecolors="none", edgecolors="0.85", lw=0.5))
+        for artist in [*over_veil, *axm.spines.values()]:
+            artist.set_animated(True)
+        p["stars"].append(axm.plot([], [], marker="*", ms=13, color="C1", mec="k", zorder=5, clip_on=False,
+                                   animated=True)[0])
         axm.set(xlim=T_RANGE, ylim=D_RANGE)
-        axm.set_title(" ", fontsize=9)
-        p["map_titles"].append(axm.title)
+        p["map_titles"].append(axm.set_title(" ", fontsize=9))
+        axm.title.set_animated(True)
         axm.set_xlabel("temperature (°C)", fontsize=9)
         axm.set_xticks([175, 225, 275])
         axm.set_yticks([12, 13, 14, 15])
@@ -260,9 +265,6 @@ def update_forward(p, temperature, duration, step):
         p["veils"][j].set_visible(not shown[j])
         p["map_titles"][j].set_text(f"{names[j]} (a = {fmt(float(acts[j]), 2) if shown[j] else '?'})")
         p["stars"][j].set_data([temperature], [duration])
-    return [*p["edges1"], *p["edges2"], *p["over_edges"], *p["in_values"], *p["in_raw"],
-            *p["nodes"], *p["values"], p["verdict"], *p["calc"],
-            *p["veils"], *p["over_veils"], *p["stars"], *p["map_titles"]]
 
 
 forward_widget = Widget(
