@@ -2,6 +2,8 @@
 import sys
 import time
 
+from ._validate import describe
+
 
 class Progress:
     """fit's output. verbose=0: nothing; 1: a progress bar per epoch; 2: one line per epoch.
@@ -42,8 +44,10 @@ class Progress:
         sys.stdout.flush()
 
 
-def summary_table(model):
+def summary_table(model, print_fn=print):
     """The lines of ``model.summary()``: one row per layer with its output shape and parameter count."""
+    if not callable(print_fn):
+        raise ValueError(f"print_fn must be a function such as print; received {describe(print_fn)}.")
     widths = (33, 24, 15)
 
     def rule(left, mid, right, line):

@@ -199,20 +199,21 @@ def sequence(v, what, fix, none_ok=False):
     return list(v)
 
 
-def activation_input(z, needs_units=None, what="z"):
-    """z for an activation: real numbers of any shape; NaN and inf pass through (they are formulas).
+def verbose(v):
+    """fit/evaluate/predict's verbose: "auto", 0 (silent), 1 (a progress bar) or 2 (a line per epoch)."""
+    if not (v == "auto" if isinstance(v, str) else isinstance(v, (bool, np.bool_, int, np.integer)) and 0 <= v <= 2):
+        raise ValueError(f"verbose must be 'auto', 0 (silent), 1 (progress bar) or 2 (one line per "
+                         f"epoch); received {describe(v)}.")
+    return v
 
-    needs_units names a function that mixes the units of the last axis (softmax), which then
-    must exist and hold at least one unit.
-    """
-    z = real_array(z, what, finite=False)
-    if needs_units and (z.ndim == 0 or z.shape[-1] == 0):
-        raise ValueError(
-            f"{needs_units} normalises over the units on the last axis of z, so z must have shape (n,) or "
-            f"(m, n) with n >= 1; received {'a single number' if z.ndim == 0 else 'shape ' + str(z.shape)}. "
-            f"Pass the whole row of logits z of an example, e.g. {needs_units}(np.array([[1.0, 2.0, 0.5]]))."
-        )
-    return z
+
+def input_shape(shape):
+    """n from a model's input shape (None, n)."""
+    fix = "Write model.build((None, n)) with n the number of features."
+    shape = sequence(shape, "input_shape", fix)
+    if not shape:
+        raise ValueError(f"input_shape must be (None, n); received (). {fix}")
+    return integer(shape[-1], "n in input_shape (None, n)", fix=fix)
 
 
 # ---- weights: set_weights of a layer and of a model -------------------------------------------

@@ -9,7 +9,7 @@ turns da (dJ/da) into dz (dJ/dz) for any of them, softmax included.
 """
 import numpy as np
 
-from ._validate import activation_input as _z, number, unknown
+from ._validate import number, real_array, unknown
 
 
 def linear(z):
@@ -102,6 +102,22 @@ ACTIVATIONS = {
     "leaky_relu": (leaky_relu, leaky_relu_derivative),
     "softmax": (softmax, softmax_derivative),
 }
+
+
+def _z(z, needs_units=None, what="z"):
+    """z for an activation: real numbers of any shape; NaN and inf pass through (they are formulas).
+
+    needs_units names a function that mixes the units of the last axis (softmax), which then
+    must exist and hold at least one unit.
+    """
+    z = real_array(z, what, finite=False)
+    if needs_units and (z.ndim == 0 or z.shape[-1] == 0):
+        raise ValueError(
+            f"{needs_units} normalises over the units on the last axis of z, so z must have shape (n,) or "
+            f"(m, n) with n >= 1; received {'a single number' if z.ndim == 0 else 'shape ' + str(z.shape)}. "
+            f"Pass the whole row of logits z of an example, e.g. {needs_units}(np.array([[1.0, 2.0, 0.5]]))."
+        )
+    return z
 
 
 def _slope(negative_slope):

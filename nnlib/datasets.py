@@ -1,6 +1,8 @@
 """Small data sets used by the chapters; all offline, generated with fixed seeds.
 
-- ``load_coffee_data``: the course's coffee-roasting data (temperature, duration -> good roast).
+- ``load_coffee_data``: the course's coffee-roasting data (temperature, duration -> good roast);
+  ``normalize_coffee`` scales roasts with the statistics of its 200 training roasts
+  (``coffee_statistics``), as the course's Normalization layer adapted to them does.
 - ``load_tshirt_data``: the T-shirt demand example (price, shipping, marketing, material -> top seller).
 - ``load_toy_data``: the notes' four examples x = [[200,17],[120,5],[425,20],[212,18]], y = [1,0,0,1].
 - ``load_digits``: scikit-learn's bundled 8x8 hand-written digits (1797 images, no download).
@@ -10,10 +12,15 @@
   never falls back to another data set; it says how to get MNIST when it cannot load it.
 """
 import os
+from functools import lru_cache
 
 import numpy as np
 
+from ._validate import integer, real_array
+
 TSHIRT_FEATURES = ("price", "shipping_cost", "marketing", "material")
+COFFEE_TEMPERATURES = (150.0, 285.0)  # °C: the range of load_coffee_data's temperatures
+COFFEE_DURATIONS = (11.5, 15.5)       # minutes: the range of its durations
 
 
 def load_coffee_data(m=200, seed=2):
@@ -24,13 +31,45 @@ def load_coffee_data(m=200, seed=2):
     (too hot for too long burns the beans).
     Shapes: X (m, 2), y (m, 1) as in the course's lab.
     """
-    rng = np.random.default_rng(seed)
+    m = integer(m, "m", low=1, fix="It is the number of roasts, e.g. load_coffee_data(m=200).")
+    rng = np.random.default_rng(integer(seed, "seed", fix="Any whole number >= 0 gives its own roasts."))
     X = rng.random((m, 2))
-    X[:, 1] = X[:, 1] * 4 + 11.5
-    X[:, 0] = X[:, 0] * (285 - 150) + 150
+    (t_low, t_high), (d_low, d_high) = COFFEE_TEMPERATURES, COFFEE_DURATIONS
+    X[:, 1] = X[:, 1] * (d_high - d_low) + d_low
+    X[:, 0] = X[:, 0] * (t_high - t_low) + t_low
     t, d = X[:, 0], X[:, 1]
     good = (t > 175) & (t < 260) & (d > 12) & (d < 15) & (d <= -3 / (260 - 175) * t + 21)
     return X, good.astype(float).reshape(-1, 1)
+
+
+@lru_cache(maxsize=1)
+def _coffee_statistics():
+    X, _ = load_coffee_data()
+    return X.mean(axis=0), X.std(axis=0)
+
+
+def coffee_statistics():
+    """(mean, std) per column of the 200 training roasts of ``load_coffee_data()``. Shapes: (2,), (2,).
+
+    These are what keras.layers.Normalization().adapt(X) learns from the same roasts (its
+    variance is the population one, std with ddof=0, as here).
+    """
+    mu, sigma = _coffee_statistics()
+    return mu.copy(), sigma.copy()
+
+
+def normalize_coffee(X):
+    """x_norm = (x - mean) / std, column by column, with the training roasts' ``coffee_statistics()``.
+
+    New roasts are scaled with the training data's numbers, never their own.
+    Shapes: X (m, 2) or one roast (2,) as (temperature in °C, duration in minutes) -> the same shape.
+    """
+    X = real_array(X, "X")
+    if X.ndim not in (1, 2) or X.shape[-1] != 2:
+        raise ValueError(f"normalize_coffee expects roasts (temperature, duration) of shape (m, 2) or (2,); "
+                         f"received shape {X.shape}. Write e.g. normalize_coffee([[200.0, 13.5]]).")
+    mu, sigma = _coffee_statistics()
+    return (X - mu) / sigma
 
 
 def load_tshirt_data(m=400, seed=0):

@@ -17,8 +17,8 @@ import warnings
 
 import numpy as np
 
-from .activations import _check_name as _activation_name, sigmoid, softmax
-from ._validate import activation_input, boolean, loss_arrays, probabilities, unknown
+from .activations import _check_name as _activation_name, _z, sigmoid, softmax
+from ._validate import boolean, loss_arrays, probabilities, unknown
 
 EPSILON = 1e-7  # keras.backend.epsilon(): the clip of BinaryCrossentropy and the categorical losses
 # Keras clips in float32: the bounds [1e-7, 1 - 1e-7] become these float64 numbers.
@@ -27,7 +27,7 @@ CLIP_LOW, CLIP_HIGH = float(np.float32(EPSILON)), float(np.float32(1 - EPSILON))
 
 def log_sigmoid(z):
     """log(sigmoid(z)) = -log(1 + e^(-z)), computed without overflow. Shapes: z (...,) -> same."""
-    return -np.logaddexp(0.0, -activation_input(z))
+    return -np.logaddexp(0.0, -_z(z))
 
 
 def log_softmax(z):
@@ -35,7 +35,7 @@ def log_softmax(z):
 
     Subtracting max_k z_k first keeps every exponent <= 0, as in softmax.
     """
-    z = activation_input(z, "log_softmax")
+    z = _z(z, "log_softmax")
     with np.errstate(invalid="ignore"):  # inf - inf = NaN: an infinite z gives NaN, as the formula does
         shifted = z - np.max(z, axis=-1, keepdims=True)
         return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))

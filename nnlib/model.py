@@ -81,7 +81,7 @@ class Sequential:
 
     def build(self, input_shape):
         """Create every layer's weights for inputs of shape (None, n)."""
-        n = self._input_n = _check_input_shape(input_shape)
+        n = self._input_n = check.input_shape(input_shape)
         for layer in self.layers:
             if not layer.built:
                 layer.build(n)
@@ -89,10 +89,8 @@ class Sequential:
 
     def _require_built(self, what):
         if not self.built:
-            raise RuntimeError(
-                f"{what} needs the weights, which are created on the first input. Call "
-                f"model.build((None, n)), start with Input(shape=(n,)), or call model.predict(x) first."
-            )
+            raise RuntimeError(f"{what} needs the weights, which are created on the first input. Call model.build("
+                               f"(None, n)), start with Input(shape=(n,)), or call model.predict(x) first.")
 
     def get_weights(self):
         """[W1, b1, W2, b2, ...] as in Keras, W^[l] of shape (n^[l-1], n^[l])."""
@@ -119,7 +117,7 @@ class Sequential:
 
     def predict(self, x, batch_size=None, verbose=0):
         """The model's output a^[L] for every row of x. Shapes: x (m, n) -> (m, n^[L])."""
-        return self._forward(self._check_predict(x, batch_size, verbose))
+        return self._forward(self._check_x(x, batch_size, verbose))[-1]
 
     def activations(self, x):
         """Every layer's output [a^[1], ..., a^[L]] for the rows of x (a^[0] = x is not in the list).
@@ -127,18 +125,14 @@ class Sequential:
             a^[l] = g^[l](a^[l-1] W^[l] + b^[l]),   a^[0] = x;   the last one is predict(x).
         Shapes: x (m, n) -> a list of L arrays, a^[l] of shape (m, n^[l]).
         """
-        a = self._check_predict(x, None, 0)
-        outputs = []
-        for layer in self.layers:
-            a = layer.forward(a)
-            outputs.append(a)
-        return outputs
+        return self._forward(self._check_x(x))
 
     def _forward(self, x):
-        a = x
+        """[a^[1], ..., a^[L]]: each layer keeps its (a_in, z) for backward."""
+        a = [x]
         for layer in self.layers:
-            a = layer.forward(a)
-        return a
+            a.append(layer.forward(a[-1]))
+        return a[1:]
 
     def _loss_input(self, a_out):
         """The loss and what it reads: a sigmoid/softmax output's logits z with from_logits=True (as Keras
@@ -157,7 +151,7 @@ class Sequential:
 
         x and y as _check_xy returns them (checked once, not again for every batch).
         """
-        a_out = self._forward(x)
+        a_out = self._forward(x)[-1]
         loss, out = self._loss_input(a_out)
         J, d = loss._value_and_gradient(y, out)  # d = dJ/dz if the loss read the logits z, else dJ/da_out
         last = self.layers[-1]
@@ -232,11 +226,9 @@ class Sequential:
 
         As in Keras, the cost includes the layers' weight penalties (kernel_regularizer).
         """
-        x, y = self._check_xy(x, y, "evaluate")
-        check.integer(batch_size, "batch_size", low=1, none_ok=True)
-        _check_verbose(verbose)
+        x, y = self._check_xy(x, y, "evaluate", batch_size, verbose)
         check.boolean(return_dict, "return_dict")
-        a_out = self._forward(x)
+        a_out = self._forward(x)[-1]
         loss, out = self._loss_input(a_out)
         J = loss._value(y, out) + self._penalty()
         logs = {"loss": J, **self._metric_values(y, a_out)}
@@ -249,22 +241,22 @@ class Sequential:
 
     def summary(self, print_fn=print):
         """A layer table with output shapes and parameter counts, as Keras prints it."""
-        if not callable(print_fn):
-            raise ValueError(f"print_fn must be a function such as print; received {check.describe(print_fn)}.")
-        print_fn("\n".join(summary_table(self)))
+        print_fn("\n".join(summary_table(self, print_fn)))
 
     # ---- checks (one call at the top of each public method) ----------------------------------
-    def _require_layers(self):
+    def _check_x(self, x, batch_size=None, verbose=0, min_m=0):
         if not self.layers:
             raise RuntimeError("The model has no layers: Sequential([Dense(...), ...]) needs at least one "
                                "Dense layer before predict, fit or evaluate; add one with model.add(Dense(...)).")
+        check.integer(batch_size, "batch_size", low=1, none_ok=True)
+        check.verbose(verbose)
+        return check.as_2d_examples(x, "x", min_m)
 
-    def _check_xy(self, x, y, what):
+    def _check_xy(self, x, y, what, batch_size=None, verbose=0):
         if self.loss is None or self.optimizer is None:
             raise RuntimeError(f"{what}() needs compile() first: model.compile(optimizer=Adam(), "
                                f"loss=BinaryCrossentropy()) tells the model what to minimise and how.")
-        self._require_layers()
-        x, y = check.as_2d_examples(x, "x", min_m=1), check.labels(y, "y")
+        x, y = self._check_x(x, batch_size, verbose, min_m=1), check.labels(y, "y")
         check.check_same_length(x, y)
         if not self.built:
             self.build(x.shape)
@@ -273,12 +265,6 @@ class Sequential:
         units = self.layers[-1].units
         y, _ = self.loss._prepare(y, np.full((len(y), units), 1.0 / units))
         return x, y
-
-    def _check_predict(self, x, batch_size, verbose):
-        self._require_layers()
-        check.integer(batch_size, "batch_size", low=1, none_ok=True)
-        _check_verbose(verbose)
-        return check.as_2d_examples(x, "x")
 
     def _check_fit(self, x, y, batch_size, epochs, verbose, shuffle, validation_data):
         x, y = self._check_xy(x, y, "fit")
@@ -291,24 +277,8 @@ class Sequential:
         batch_size = check.integer(batch_size, "batch_size", low=1, none_ok=True, expected=">= 1",
                                    fix="It is how many examples each gradient step uses: a whole number such "
                                        "as 32, or None for all m examples at once.")
-        verbose = 1 if _check_verbose(verbose) == "auto" else int(verbose)
+        verbose = 1 if check.verbose(verbose) == "auto" else int(verbose)
         return (x, y, batch_size or len(x), epochs, verbose, check.boolean(shuffle, "shuffle"), validation_data)
-
-
-def _check_input_shape(input_shape):
-    fix = "Write model.build((None, n)) with n the number of features."
-    shape = check.sequence(input_shape, "input_shape", fix)
-    if not shape:
-        raise ValueError(f"input_shape must be (None, n); received (). {fix}")
-    return check.integer(shape[-1], "n in input_shape (None, n)", fix=fix)
-
-
-def _check_verbose(verbose):
-    if not (verbose == "auto" if isinstance(verbose, str) else
-            isinstance(verbose, (bool, np.bool_, int, np.integer)) and 0 <= verbose <= 2):
-        raise ValueError(f"verbose must be 'auto', 0 (silent), 1 (progress bar) or 2 (one line per "
-                         f"epoch); received {check.describe(verbose)}.")
-    return verbose
 
 
 def _check_compile(optimizer, loss, metrics):
