@@ -202,7 +202,7 @@ def test_a_long_value_is_shortened_in_the_problem():
 # ---- what the functions refuse (programming errors, not link errors) ---------------------------------
 @pytest.mark.parametrize("setting,match", [
     (dict(DEFAULTS, colour="red"), "no setting called 'colour'"),
-    (dict(DEFAULTS, hidden=(8, 0)), r"setting\['hidden'\] cannot go into a link: expected unit counts"),
+    (dict(DEFAULTS, hidden=(8, 0)), r"setting\['hidden'\] is no value of the app's controls: expected unit counts"),
     (dict(DEFAULTS, learning_rate=-1), r"setting\['learning_rate'\].*received -1"),
     (dict(DEFAULTS, features=("x1", "x3")), "different features"),
     (dict(DEFAULTS, dataset=None), r"setting\['dataset'\].*received None"),
@@ -219,5 +219,5 @@ def test_bad_arguments():
         to_query([("dataset", "xor")], DEFAULTS)
     with pytest.raises(ValueError, match="query must be a string.*received bytes.*QUERY_STRING"):
         from_query(b"dataset=xor", DEFAULTS)
-    with pytest.raises(ValueError, match=r"defaults\['seed'\] cannot go into a link"):
+    with pytest.raises(ValueError, match=r"defaults\['seed'\] is no value of the app's controls"):
         to_query(dict(DEFAULTS, seed=1), dict(DEFAULTS, seed=-1))

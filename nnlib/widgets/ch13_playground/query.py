@@ -157,7 +157,7 @@ def _short(text, n=40):
 
 
 def _text(key, value, what):
-    """The link's text for one Python value; ValueError if the value could not come back from a link."""
+    """The link's text for one Python value and the value read back; ValueError if no control gives it."""
     parse, write = FIELDS[key][1]
     try:
         try:
@@ -166,8 +166,8 @@ def _text(key, value, what):
             text = str(value)                    # not even the right type: parse says what was expected
         return text, parse(text)
     except _Bad as expected:
-        raise ValueError(f"{what}[{key!r}] cannot go into a link: expected {expected}; received {value!r}. "
-                         f"Fix the setting first (the app's controls only give such values).") from None
+        raise ValueError(f"{what}[{key!r}] is no value of the app's controls: expected {expected}; received "
+                         f"{value!r}. Fix the setting first (the controls only give such values).") from None
 
 
 def to_query(setting, defaults):
@@ -178,19 +178,23 @@ def to_query(setting, defaults):
         defaults: the same keys with the app's defaults.
     Returns "" when nothing differs. ValueError for an unknown key or a value no control can take.
     """
-    setting, defaults = _as_dict(setting, "setting"), _as_dict(defaults, "defaults")
-    unknown = sorted(set(setting) - set(FIELDS)) or sorted(set(defaults) - set(FIELDS))
+    setting, defaults = checked(setting, "setting"), checked(defaults, "defaults")
+    pairs = [(url, FIELDS[key][1][1](setting[key])) for key, (url, _) in FIELDS.items()
+             if key in setting and (key not in defaults or setting[key] != defaults[key])]
+    return "?" + urlencode(pairs, safe=SAFE, quote_via=quote_plus) if pairs else ""
+
+
+def checked(setting, what="setting"):
+    """The setting's values as the app holds them (tuples, ints, floats, features in FEATURES' order).
+
+    ValueError for a name that is no setting or a value no control can take (one a link could not carry).
+    """
+    setting = _as_dict(setting, what)
+    unknown = sorted(set(setting) - set(FIELDS))
     if unknown:
         raise ValueError(f"no setting called {unknown[0]!r}; the settings are {', '.join(FIELDS)}. "
                          f"Remove it or correct its name.")
-    pairs = []
-    for key, (url, _) in FIELDS.items():
-        if key not in setting:
-            continue
-        text, value = _text(key, setting[key], "setting")
-        if key not in defaults or value != _text(key, defaults[key], "defaults")[1]:
-            pairs.append((url, text))
-    return "?" + urlencode(pairs, safe=SAFE, quote_via=quote_plus) if pairs else ""
+    return {key: _text(key, value, what)[1] for key, value in setting.items()}
 
 
 def from_query(query, defaults):
