@@ -11,37 +11,28 @@ from functools import lru_cache
 import numpy as np
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
-from .. import Dense, Input, Sequential, _random, set_random_seed
+from .. import Dense, Input, Sequential, seeded
 from ..activations import sigmoid
-from ..datasets import load_coffee_data
+from ..datasets import COFFEE_DURATIONS, COFFEE_TEMPERATURES, coffee_statistics, load_coffee_data, normalize_coffee
 from ..losses import BinaryCrossentropy
 from ..optimizers import Adam
 from . import Choice, Slider, Widget, fmt
 
 X_COFFEE, Y_COFFEE = load_coffee_data()
-MU = X_COFFEE.mean(axis=0)      # (2,) mean temperature and duration
-SIGMA = X_COFFEE.std(axis=0)    # (2,) their standard deviations
-T_RANGE = (150.0, 285.0)
-D_RANGE = (11.5, 15.5)
-
-
-def normalize(X):
-    """(X - mean) / std with the coffee training data's statistics. Shapes: (m, 2) or (2,) -> same."""
-    return (np.asarray(X, dtype=float) - MU) / SIGMA
+MU, SIGMA = coffee_statistics()   # (2,) mean temperature and duration, (2,) their standard deviations
+T_RANGE, D_RANGE = COFFEE_TEMPERATURES, COFFEE_DURATIONS
+normalize = normalize_coffee      # (X - MU) / SIGMA. Shapes: (m, 2) or (2,) -> same
 
 
 @lru_cache(maxsize=None)
 def _trained(seed, epochs, learning_rate):
-    saved = _random.get_rng()      # leave nnlib's global generator as the caller had it
-    try:
-        set_random_seed(seed)
+    """The trained Sequential model (cached: trained once per setting)."""
+    with seeded(seed):   # nnlib's generator as the caller had it before and after
         model = Sequential([Input(shape=(2,)), Dense(3, activation="sigmoid", name="layer1"),
                             Dense(1, activation="sigmoid", name="layer2")], name="coffee")
         model.compile(optimizer=Adam(learning_rate=learning_rate), loss=BinaryCrossentropy())
         model.fit(normalize(X_COFFEE), Y_COFFEE, epochs=epochs, batch_size=len(X_COFFEE), verbose=0)
-    finally:
-        _random._rng = saved
-    return tuple(model.get_weights())
+    return model
 
 
 def coffee_weights(seed=1, epochs=2000, learning_rate=0.1):
@@ -50,7 +41,12 @@ def coffee_weights(seed=1, epochs=2000, learning_rate=0.1):
     Full-batch Adam, nnlib's seed ``seed``; cached, so every call returns the same numbers
     (copies). Shapes: W1 (2, 3), b1 (3,), W2 (3, 1), b2 (1,).
     """
-    return [w.copy() for w in _trained(seed, epochs, learning_rate)]
+    return [w.copy() for w in _coffee_model(seed, epochs, learning_rate).get_weights()]
+
+
+def _coffee_model(seed=1, epochs=2000, learning_rate=0.1):
+    """The trained network whose weights ``coffee_weights`` copies (one shared model: read it, never fit it)."""
+    return _trained(seed, epochs, learning_rate)
 
 
 # ---- precomputed maps: each unit's activation over the (temperature, duration) plane -----
@@ -63,9 +59,7 @@ _GRID = normalize(np.column_stack([_TT.ravel(), _DD.ravel()]))
 
 @lru_cache(maxsize=None)
 def _maps():
-    W1, b1, W2, b2 = coffee_weights()
-    A1 = sigmoid(_GRID @ W1 + b1)           # (N*N, 3)
-    A2 = sigmoid(A1 @ W2 + b2)              # (N*N, 1)
+    A1, A2 = _coffee_model().activations(_GRID)   # (N*N, 3), (N*N, 1)
     maps = [A1[:, j].reshape(_N, _N) for j in range(3)] + [A2[:, 0].reshape(_N, _N)]
     return maps, [_contour(m) for m in maps]
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from .. import Dense, Sequential, optimizers
+from .. import Dense, Sequential, optimizers, seeded
 from ..layers import glorot_uniform
 from ..losses import BinaryCrossentropy
 from . import Choice, Slider, Widget, fmt, note_slot, rung, say
@@ -35,17 +35,23 @@ def make_optimizer(name, learning_rate):
     return type(optimizers.get(name))(learning_rate=learning_rate)
 
 
-def coffee_network(name="coffee"):
-    """The course's 2 -> 3 -> 1 network with sigmoid units (weights set later with set_weights)."""
-    return Sequential([Dense(3, activation="sigmoid"), Dense(1, activation="sigmoid")], name=name)
+def coffee_network(weights, name="coffee"):
+    """The course's 2 -> 3 -> 1 sigmoid network with weights [W1, b1, W2, b2].
+
+    Building it draws Glorot weights, replaced at once: drawn in a block of their own, so the
+    learner's nnlib generator is left as it was.
+    """
+    model = Sequential([Dense(3, activation="sigmoid"), Dense(1, activation="sigmoid")], name=name)
+    with seeded(0):
+        model.set_weights(weights)
+    return model
 
 
 class _Run:
     """One full-batch training run from initial_weights(), extended on demand (see train_run)."""
 
     def __init__(self, optimizer, learning_rate):
-        self.model = coffee_network("live")
-        self.model.set_weights(initial_weights())
+        self.model = coffee_network(initial_weights(), "live")
         self.model.compile(optimizer=make_optimizer(optimizer, learning_rate), loss=BinaryCrossentropy())
         self.losses, self.snaps = [], []
 
@@ -98,7 +104,7 @@ _D = np.linspace(*D_RANGE, _N)
 _GRID = normalize(np.column_stack([g.ravel() for g in np.meshgrid(_T, _D)]))
 
 
-_VIEW = coffee_network("view")   # the trained weights of one snapshot, for predictions
+_VIEW = coffee_network(initial_weights(), "view")   # takes each snapshot's weights, for predictions
 
 
 def _predict(weights, Xn):
