@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from nnlib.playground_data import make_dataset
 from nnlib.widgets.ch13_playground.export import keras_code, nnlib_code
 from nnlib.widgets.ch13_playground.model import Playground
 from nnlib.widgets.ch13_playground.settings import (ACTIVATIONS, DATASETS, FEATURES, N_CLASSES, REGRESSION,
@@ -119,6 +120,56 @@ def test_exported_keras_model_given_the_apps_trained_weights_predicts_what_the_a
                                    rtol=1e-4, atol=2e-5)
         test_loss = np.atleast_1d(k["model"].evaluate(pg.A_test, targets(pg, pg.y_test), verbose=0))[0]
         assert test_loss == pytest.approx(pg.state["test_loss"], rel=1e-4, abs=1e-6)
+
+
+def own_points_app(**changes):
+    """The app trained on your own points: a CSV's points plus two clicked onto the plane."""
+    dataset = "blobs3" if changes.get("output") == "softmax" else "gaussians"
+    X, y = make_dataset(dataset, m=40, noise=0.1, seed=7)
+    pg = Playground(**Setting(**changes).train_args(), points=(X, y))
+    pg.add_point(0.5, -0.25, 2 if dataset == "blobs3" else 0.75)
+    pg.add_point(-0.125, 0.5, 0 if dataset == "blobs3" else -1e-05)
+    return pg, ((pg.X_train, pg.y_train), (pg.X_test, pg.y_test))
+
+
+def test_own_points_travel_in_the_code_as_csv(keras):
+    changes = dict(output="softmax", hidden=(5,), features=("x1", "x2", "x1*x2"), batch_size=8)
+    pg, points = own_points_app(**changes)
+    k = run(keras_code(changes, epochs=1, points=points))
+    n = run(nnlib_code(changes, epochs=1, points=points))
+    weights = random_weights(pg.model, seed=1)
+    pg.model.set_weights(weights)
+    n["model"].set_weights(weights)
+    k["model"].set_weights([w.astype("float32") for w in weights])
+    for ns in (k, n):
+        np.testing.assert_array_equal(ns["X_train"], pg.A_train)      # clicked points included
+        np.testing.assert_array_equal(ns["y_test"], pg.y_test)
+    expected = pg.model.predict(pg.A_test)
+    np.testing.assert_array_equal(n["model"].predict(pg.A_test), expected)
+    np.testing.assert_allclose(k["model"].predict(pg.A_test, verbose=0), expected, rtol=1e-4, atol=2e-5)
+    assert "make_dataset" not in keras_code(changes, points=points)
+
+
+def test_own_regression_points():
+    changes = dict(output="linear", loss="mse", hidden=(3,))
+    pg, points = own_points_app(**changes)
+    code = nnlib_code(changes, epochs=1, points=points)
+    assert "read_points_csv(TRAIN_CSV, regression=True)" in code
+    n = run(code)
+    np.testing.assert_array_equal(n["y_train"], pg.y_train)
+    assert n["y_train"].dtype.kind == "f"
+
+
+def test_own_points_that_do_not_fit_the_output():
+    _, points = own_points_app(output="softmax")
+    with pytest.raises(PlaygroundError, match="3 classes: choose the softmax output"):
+        keras_code({}, points=points)
+    with pytest.raises(ValueError, match=r"points: .*Pass points=\(\(X_train, y_train\), \(X_test, y_test\)\)"):
+        nnlib_code({}, points=(np.zeros((3, 2)), np.zeros(3)))
+    with pytest.raises(ValueError, match="a sigmoid output needs class labels 0, 1, 2, 3"):
+        nnlib_code({}, points=((np.zeros((3, 2)), np.full(3, 0.5)), (np.zeros((1, 2)), np.zeros(1))))
+    with pytest.raises(PlaygroundError, match="continuous target: use the linear output and mse"):
+        nnlib_code({"output": "linear"}, points=((np.zeros((3, 2)), np.full(3, 0.5)), (np.zeros((1, 2)), [1.0])))
 
 
 # ---- many settings, nnlib only (fast): the printed nnlib code is the app's network ----------------------
