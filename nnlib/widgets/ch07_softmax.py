@@ -7,7 +7,8 @@ highlighted, with its loss -log a_y. The right panel does not move when only c m
 import numpy as np
 
 from ..activations import softmax
-from ._core import Choice, Slider, Widget, fmt, rung
+from ..losses import log_softmax  # noqa: F401 (also importable from here, as before)
+from . import Choice, Slider, Widget, fmt, rung
 
 COLORS = ["C0", "C1", "C2", "C3"]
 IDX = np.arange(1, 5)
@@ -15,13 +16,6 @@ IDX = np.arange(1, 5)
 # largest |z_j + c|. A few fixed steps instead of a limit that follows every slider move: the
 # picture only has to be redrawn in full when a step is crossed.
 LOGIT_LIMITS = (14.0, 24.0, 44.0, 64.0)
-
-
-def log_softmax(z):
-    """log a_j = z_j - log sum_k e^(z_k), computed without overflow. Shapes: (n,) -> (n,)."""
-    z = np.asarray(z, dtype=float)
-    zmax = z.max()
-    return z - zmax - np.log(np.sum(np.exp(z - zmax)))
 
 
 def logit_limit(z):
@@ -36,17 +30,22 @@ def setup_softmax(fig):
     ax.axhline(0, color="0.4", lw=0.8)
     ax.set(xticks=IDX, xticklabels=[f"z{j}" for j in IDX], ylabel="logit $z_j + c$")
     ax2.set(ylim=(0, 1.12), ylabel="$a_j = P(y = j \\mid x)$")
-    ax.set_title(" ", fontsize=10)
-    ax2.set_title(" ", fontsize=10)
+    ax.set_title(" ", fontsize=10).set_animated(True)
+    ax2.set_title(" ", fontsize=10).set_animated(True)
 
     def value_labels(axis):  # outside the layout: they move with the bars
-        return [axis.text(j, 0, "", ha="center", fontsize=9, in_layout=False) for j in IDX]
+        return [axis.text(j, 0, "", ha="center", fontsize=9, in_layout=False, animated=True) for j in IDX]
 
-    return dict(ax=ax, ax2=ax2,
-                bars=list(ax.bar(IDX, np.zeros(4), color=COLORS, alpha=0.8)),
-                labels=value_labels(ax),
-                bars2=list(ax2.bar(IDX, np.zeros(4), color=COLORS, alpha=0.8)),
-                labels2=value_labels(ax2))
+    parts = dict(ax=ax, ax2=ax2,
+                 bars=list(ax.bar(IDX, np.zeros(4), color=COLORS, alpha=0.8, animated=True)),
+                 labels=value_labels(ax),
+                 bars2=list(ax2.bar(IDX, np.zeros(4), color=COLORS, alpha=0.8, animated=True)),
+                 labels2=value_labels(ax2))
+    # The probability axis's tick labels name the true class, so that axis is repainted too;
+    # its four ticks are made here, update only rewrites their labels.
+    ax2.set_xticks(IDX, [f"a{j}" for j in IDX])
+    ax2.xaxis.set_animated(True)
+    return parts
 
 
 def update_softmax(p, z1, z2, z3, z4, shift, true_class):
@@ -64,7 +63,7 @@ def update_softmax(p, z1, z2, z3, z4, shift, true_class):
         label.set_text(f"{v:.1f}")
     lim = logit_limit(z)
     ax.set_ylim(-lim, lim)
-    ax.set_title(f"logits (each shifted by c = {shift:+.1f})", fontsize=10)
+    ax.title.set_text(f"logits (each shifted by c = {shift:+.1f})")
 
     for j, (bar, label, v) in enumerate(zip(p["bars2"], p["labels2"], a)):
         bar.set_height(v)
@@ -75,9 +74,8 @@ def update_softmax(p, z1, z2, z3, z4, shift, true_class):
         label.set_position((bar.get_x() + bar.get_width() / 2, v + 0.02))
         label.set_verticalalignment("bottom")
         label.set_text(f"{v:.3f}")
-    ax2.set_xticks(IDX, [f"a{j}" + (" (true)" if j - 1 == y else "") for j in IDX])
-    ax2.set_title(f"softmax: sum = {a.sum():.3f}; loss = -log a{y + 1} = {fmt(loss, 3)}", fontsize=10)
-    return [*p["bars"], *p["labels"], ax.title, *p["bars2"], *p["labels2"], ax2.xaxis, ax2.title]
+    ax2.xaxis.set_ticklabels([f"a{j}" + (" (true)" if j - 1 == y else "") for j in IDX])
+    ax2.title.set_text(f"softmax: sum = {a.sum():.3f}; loss = -log a{y + 1} = {fmt(loss, 3)}")
 
 
 softmax_widget = Widget(
