@@ -16,7 +16,8 @@ from PIL import Image  # noqa: E402
 from nnlib.playground_data import DATASETS, N_CLASSES, make_dataset  # noqa: E402
 from nnlib.widgets import ch13_playground as pgmod  # noqa: E402
 from nnlib.widgets.ch13_playground import (  # noqa: E402
-    ACTIVATIONS, LOSSES, OPTIMIZERS, Playground, PlaygroundApp, PlaygroundError, parse_hidden)
+    ACTIVATIONS, APP_FIGSIZE, LOSSES, OPTIMIZERS, LivePicture, Playground, PlaygroundApp, PlaygroundError,
+    parse_hidden)
 
 BAD = re.compile(r"\b(nan|inf)\b", re.IGNORECASE)
 
@@ -140,8 +141,9 @@ def test_divergence_is_stopped_and_explained():
     assert s["step"] == 5                            # stopped at the first frame that blew up
     assert all(np.all(np.isfinite(w)) for w in pg.model.get_weights())   # the last finite weights
     assert np.isfinite(s["train_loss"])
-    fig = pg.render()
-    shown = [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible()]
+    picture = LivePicture()
+    picture.frame(pg)
+    shown = [t.get_text() for t in picture.fig.findobj(matplotlib.text.Text) if t.get_visible()]
     assert any("diverged at step 5" in t for t in shown)
 
 
@@ -150,28 +152,37 @@ def test_dead_relus_are_explained():
     for _ in range(10):
         pg.step(5)
     assert pg.state["diverged"] is None and "dead" in pg.state["warning"]
-    fig = pg.render()
-    assert any("is dead" in t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible())
+    picture = LivePicture()
+    picture.frame(pg)
+    assert any("is dead" in t.get_text() for t in picture.fig.findobj(matplotlib.text.Text) if t.get_visible())
 
 
-def _frames(pg, n=3, steps=5):
+def _frames(pg, n=3, steps=5, **toggles):
+    picture = LivePicture()
     for _ in range(n):
         pg.step(steps)
-        png = pg.png()
+        png = picture.frame(pg, "png", **toggles)
+    pg.picture = picture                              # for _check_screen
     return png
 
 
 def _check_screen(pg, png, label):
     img = Image.open(io.BytesIO(png))
-    assert img.format == "PNG" and img.size == (800, 380), label
+    assert img.format == "PNG" and img.size == pg.picture.fig.canvas.get_width_height(), label
+    assert img.size[0] == round(100 * APP_FIGSIZE[0]), label
     s = pg.state
-    for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+    keys = ("train_loss", "test_loss") + (() if pg.regression else ("train_accuracy", "test_accuracy"))
+    for key in keys:
         assert np.isfinite(s[key]), f"{label}: {key} is {s[key]}"
-    fig = pg._fig
+    fig = pg.picture.fig
     texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible()]
     assert not [t for t in texts if BAD.search(t)], f"{label}: NaN/inf on screen: {texts}"
-    for im in pg._unit_images + [pg._region]:
+    view = pg.picture.view
+    for im in view.graph.images + [view.region]:
         assert np.all(np.isfinite(im.get_array())), f"{label}: an image holds NaN"
+    for lc in view.graph.lines:
+        if lc.get_visible():
+            assert np.all(np.isfinite(np.concatenate(lc.get_segments()))), f"{label}: a weight line is NaN"
 
 
 COMBOS = [(d, a, o, opt) for d, a, opt in itertools.product(DATASETS, ACTIVATIONS, OPTIMIZERS)
@@ -212,31 +223,32 @@ def _pixels(png):
 
 
 def test_frames_change_and_blitting_matches_a_full_redraw():
-    pg = Playground("circle")
-    first = _pixels(pg.png())
+    pg, picture = Playground("circle"), LivePicture()
+    first = _pixels(picture.frame(pg, "png"))
     for _ in range(12):
         pg.step(5)
-        pg.png()
-    live = _pixels(pg.png())
+        picture.frame(pg, "png")
+    live = _pixels(picture.frame(pg, "png"))
     assert np.abs(live - first).sum() > 0, "the picture did not change while training"
+    assert picture.blitter.full_draws <= 3, "most frames must be blits"
     fresh = Playground("circle")                    # the same state, drawn in one full draw
     for _ in range(12):
         fresh.step(5)
-    full = _pixels(fresh.png())
+    full = _pixels(LivePicture().frame(fresh, "png"))
     assert np.array_equal(live, full), "a blitted frame differs from a full redraw of the same state"
 
 
-def test_render_without_change_is_free_and_jpeg_works():
-    pg = Playground("xor")
-    fig = pg.render()
-    assert pg.render() is fig and not pg._artists_stale
-    jpg = pg.image_bytes("jpeg")
-    assert Image.open(io.BytesIO(jpg)).format == "JPEG"
+def test_a_new_setting_redraws_its_header_and_jpeg_works():
+    picture = LivePicture()
+    a = _pixels(picture.frame(Playground("xor"), "png"))
+    b = _pixels(picture.frame(Playground("xor", learning_rate=0.1), "png"))
+    assert not np.array_equal(a[:25], b[:25]), "the header (in the background) kept the old setting"
+    assert Image.open(io.BytesIO(picture.frame(Playground("xor"), "jpeg"))).format == "JPEG"
 
 
 def test_the_sweepable_widget_shows_cached_networks_in_place():
     """playground_widget: one figure; a change of a control repaints the network's artists."""
-    from nnlib.widgets._core import notes
+    from nnlib.widgets import notes
 
     w = pgmod.playground_widget
     live = w.live()
@@ -251,16 +263,17 @@ def test_the_sweepable_widget_shows_cached_networks_in_place():
         own = Playground("xor", "8,8")                   # the same network, drawn by itself
         for _ in range(pgmod.STATIC_STEPS // 10):
             own.step(10)
-        own.render()
-        np.testing.assert_array_equal(view._region.get_array(), own._region.get_array())
-        for a, b in zip(view._unit_images, own._unit_images):
+        picture = LivePicture()
+        picture.frame(own)
+        np.testing.assert_array_equal(view.region.get_array(), picture.view.region.get_array())
+        for a, b in zip(view.graph.images, picture.view.graph.images):
             np.testing.assert_array_equal(a.get_array(), b.get_array())
         assert pg.state == own.state
         live.frame(dataset="blobs4")                     # sigmoid output, 4 classes: explained
         assert any("softmax" in t for t in notes(live.fig))
-        assert not any(im.get_visible() for im in live.parts._unit_images)
+        assert not any(im.get_visible() for im in live.parts.graph.images)
         live.frame(dataset="blobs4", output="softmax")
-        assert not notes(live.fig) and all(im.get_visible() for im in live.parts._unit_images)
+        assert not notes(live.fig) and all(im.get_visible() for im in live.parts.graph.images[:4])
     finally:
         live.reset()
 
