@@ -7,7 +7,7 @@ Both print the same five steps of the course: the data (from nnlib.playground_da
 app's seed, noise, split and input features, so it runs offline), the architecture, the loss
 and optimizer, minimising (fit), and the test. Both define ``model`` and ``X_train, y_train,
 X_test, y_test`` (the rows of a^[0], the features of each point). Only the starting weights
-and the order of the mini-batches differ from the app's run, so the numbers differ a little.
+and the order of the mini-batches differ from the app's run, so the numbers differ.
 Your own points (a CSV, or clicked onto the plane) travel in the code as CSV text: ``points=``.
 """
 import dataclasses
@@ -176,8 +176,8 @@ def _header(f, lib):
     source = "your own points" if f["points"] is not None else f"{s['dataset']} (noise {_write_number(s['noise'])})"
     name = "Keras" if lib == "keras" else "nnlib"
     text = (f"The playground's network in {'tf.keras' if lib == 'keras' else 'nnlib'}: {source}, network {arch}, "
-            f"as the app trains it. {name} draws its own initial weights and batch order, so the numbers "
-            f"differ a little from the app's.")
+            f"as the app trains it. {name} draws its own initial weights and batch order, so its numbers "
+            f"differ from the app's.")
     return ["# " + part for part in textwrap.wrap(text, 100)]
 
 
