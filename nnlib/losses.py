@@ -27,7 +27,9 @@ CLIP_LOW, CLIP_HIGH = float(np.float32(EPSILON)), float(np.float32(1 - EPSILON))
 
 def log_sigmoid(z):
     """log(sigmoid(z)) = -log(1 + e^(-z)), computed without overflow. Shapes: z (...,) -> same."""
-    return -np.logaddexp(0.0, -_z(z))
+    z = _z(z)
+    with np.errstate(invalid="ignore"):  # NaN in, NaN out, as the formula gives
+        return -np.logaddexp(0.0, -z)
 
 
 def log_softmax(z):

@@ -66,3 +66,43 @@ def test_load_mnist_offline_refuses_instead_of_switching(monkeypatch, tmp_path):
         datasets.load_mnist()
     with pytest.raises(RuntimeError, match="not cached"):
         datasets.load_mnist(allow_download=False)
+
+
+# ---- coffee normalisation (chapter 2's network reads normalised roasts) -----------------------------
+def test_normalize_coffee_uses_the_training_roasts_statistics():
+    X, _ = datasets.load_coffee_data()
+    mu, sigma = datasets.coffee_statistics()
+    np.testing.assert_array_equal(mu, X.mean(axis=0))
+    np.testing.assert_array_equal(sigma, X.std(axis=0))
+    Xn = datasets.normalize_coffee(X)
+    np.testing.assert_allclose(Xn.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(Xn.std(axis=0), 1, rtol=1e-12)
+    new = datasets.load_coffee_data(m=5, seed=9)[0]  # new roasts: the training numbers, not their own
+    np.testing.assert_allclose(datasets.normalize_coffee(new), (new - X.mean(axis=0)) / X.std(axis=0), rtol=1e-15)
+    np.testing.assert_allclose(datasets.normalize_coffee(new[0]), datasets.normalize_coffee(new)[0], rtol=1e-15)
+    mu[0] = 0  # copies: the caller cannot change the statistics
+    np.testing.assert_array_equal(datasets.coffee_statistics()[0], X.mean(axis=0))
+
+
+def test_normalize_coffee_equals_keras_normalization_adapted_to_the_roasts():
+    keras = pytest.importorskip("keras")
+    X, _ = datasets.load_coffee_data()
+    norm = keras.layers.Normalization(axis=-1)
+    norm.adapt(X.astype("float32"))
+    np.testing.assert_allclose(datasets.normalize_coffee(X), norm(X.astype("float32")).numpy(), atol=1e-4)
+
+
+def test_coffee_ranges_are_the_data_ranges():
+    X, _ = datasets.load_coffee_data(m=2000)
+    assert datasets.COFFEE_TEMPERATURES[0] <= X[:, 0].min() and X[:, 0].max() <= datasets.COFFEE_TEMPERATURES[1]
+    assert datasets.COFFEE_DURATIONS[0] <= X[:, 1].min() and X[:, 1].max() <= datasets.COFFEE_DURATIONS[1]
+
+
+def test_coffee_bad_input():
+    with pytest.raises(ValueError, match=r"normalize_coffee expects roasts \(temperature, duration\) of shape "
+                                         r"\(m, 2\) or \(2,\); received shape \(3,\)"):
+        datasets.normalize_coffee([200.0, 13.0, 1.0])
+    with pytest.raises(ValueError, match=r"X contains NaN"):
+        datasets.normalize_coffee([[200.0, np.nan]])
+    with pytest.raises(ValueError, match=r"m must be a positive integer; received 0"):
+        datasets.load_coffee_data(m=0)

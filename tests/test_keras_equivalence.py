@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from nnlib import Dense, Sequential, activations, set_random_seed
+from nnlib import Dense, Sequential, activations, regularizers, set_random_seed
 from nnlib import losses as nl
 from nnlib import optimizers as no
 from nnlib.datasets import load_coffee_data
@@ -314,3 +314,58 @@ def test_sigmoid_bce_stays_exact_when_saturated_like_keras():
     x, y = np.array([[1.0]]), np.array([0.0])
     assert kmodel.evaluate(x, y, verbose=0) == pytest.approx(40.0, rel=1e-5)
     assert model.evaluate(x, y) == pytest.approx(40.0, rel=1e-9)
+
+
+# ---- weight penalties: Dense(kernel_regularizer=...) ------------------------------------------------
+REGULARIZERS = {  # name: (nnlib's, Keras's)
+    "L1(0.02)": (lambda: regularizers.L1(0.02), lambda: keras.regularizers.L1(0.02)),
+    "L2(0.05)": (lambda: regularizers.L2(0.05), lambda: keras.regularizers.L2(0.05)),
+    "L1L2(0.01, 0.03)": (lambda: regularizers.L1L2(0.01, 0.03), lambda: keras.regularizers.L1L2(0.01, 0.03)),
+    "'l2' by name": (lambda: "l2", lambda: "l2"),
+}
+
+
+def regularized_pair(name, n_in=2):
+    """nnlib and Keras 2 -> 4 (tanh) -> 1 (sigmoid), a penalty on both kernels, the same float32 weights."""
+    reg, kreg = REGULARIZERS[name]
+    set_random_seed(2)
+    model = Sequential([Dense(4, activation="tanh", kernel_regularizer=reg()),
+                        Dense(1, activation="sigmoid", kernel_regularizer=reg())])
+    model.build((None, n_in))
+    model.set_weights([f32(w) for w in model.get_weights()])
+    kmodel = keras.Sequential([keras.Input(shape=(n_in,)),
+                               keras.layers.Dense(4, activation="tanh", kernel_regularizer=kreg()),
+                               keras.layers.Dense(1, activation="sigmoid", kernel_regularizer=kreg())])
+    kmodel.set_weights([w.astype(np.float32) for w in model.get_weights()])
+    model.compile(optimizer=no.SGD(0.5), loss=nl.BinaryCrossentropy())
+    kmodel.compile(optimizer=keras.optimizers.SGD(0.5), loss=keras.losses.BinaryCrossentropy())
+    return model, kmodel
+
+
+@pytest.mark.parametrize("name", list(REGULARIZERS))
+def test_fit_with_a_kernel_regularizer_matches_keras(name):
+    """One epoch of mini-batches (32 + 32 + 32 + 4), shuffle=False: Keras's reported loss is the data loss
+    plus the penalties (at each batch's weights before its step); evaluate adds them too; the steps add
+    the penalties' gradients to dW. Same weights after, same losses."""
+    X, y = coffee()
+    model, kmodel = regularized_pair(name)
+    assert model.evaluate(X, y) == pytest.approx(kmodel.evaluate(X, y, verbose=0), rel=1e-5)
+    assert model.evaluate(X, y) > nl.BinaryCrossentropy()(y, model.predict(X)) + 1e-3  # the penalty counts
+    kh = kmodel.fit(X, y, batch_size=32, epochs=1, shuffle=False, verbose=0).history
+    h = model.fit(X, y, batch_size=32, epochs=1, shuffle=False, verbose=0).history
+    np.testing.assert_allclose(h["loss"], kh["loss"], rtol=1e-5)
+    for w, kw in zip(model.get_weights(), kmodel.get_weights()):
+        np.testing.assert_allclose(w, kw, atol=2e-6)
+    assert model.evaluate(X, y) == pytest.approx(kmodel.evaluate(X, y, verbose=0), rel=1e-5)
+
+
+def test_the_penalty_changes_the_steps():
+    """The same run without the penalty ends elsewhere (so the comparison above tests the penalty's gradient)."""
+    X, y = coffee()
+    model, _ = regularized_pair("L2(0.05)")
+    plain = nn_model([4, 1], ["tanh", "sigmoid"], n_in=2)
+    plain.set_weights(model.get_weights())
+    plain.compile(optimizer=no.SGD(0.5), loss=nl.BinaryCrossentropy())
+    for m_ in (model, plain):
+        m_.fit(X, y, batch_size=32, epochs=1, shuffle=False, verbose=0)
+    assert np.abs(model.get_weights()[0] - plain.get_weights()[0]).max() > 1e-3

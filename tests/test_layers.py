@@ -155,3 +155,25 @@ def test_forward_accepts_a_nested_list():
     layer = Dense(1)
     layer.set_weights([[[2.0], [3.0]], [1.0]])
     assert layer.forward([[1.0, 1.0]]).tolist() == [[6.0]]
+
+
+def test_kernel_regularizer_penalty_and_its_gradient_in_dW(rng):
+    from nnlib.regularizers import L2
+
+    layer = Dense(3, activation="linear", kernel_regularizer=L2(0.1))
+    assert "kernel_regularizer=L2(l2=0.1)" in repr(layer)
+    assert layer.penalty() == 0.0  # no W yet
+    a_in = rng.normal(size=(4, 2))
+    layer.forward(a_in)
+    assert layer.penalty() == pytest.approx(0.1 * np.sum(layer.W ** 2))
+    dz = rng.normal(size=(4, 3))
+    layer.backward(dz)
+    np.testing.assert_allclose(layer.dW, a_in.T @ dz + 2 * 0.1 * layer.W)  # dW = a_in^T dz + d penalty / dW
+    np.testing.assert_allclose(layer.db, dz.sum(axis=0))  # b is not penalised
+
+
+def test_kernel_regularizer_by_name_and_refused_junk():
+    assert Dense(2, kernel_regularizer="l1").kernel_regularizer.l1 == pytest.approx(0.01)
+    assert Dense(2).kernel_regularizer is None
+    with pytest.raises(ValueError, match=r"received the str 'l3'"):
+        Dense(2, kernel_regularizer="l3")

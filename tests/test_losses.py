@@ -222,3 +222,36 @@ def test_training_fast_path_gives_the_same_numbers(case):
     J, grad = loss._value_and_gradient(*loss._prepare(y, p))
     assert J == loss(y, p)
     np.testing.assert_array_equal(grad, loss.gradient(y, p))
+
+
+# ---- the public pieces: EPSILON, log_sigmoid, log_softmax ----------------------------------------
+def test_epsilon_is_keras_backend_epsilon_and_sets_the_clip():
+    keras = pytest.importorskip("keras")
+    assert losses.EPSILON == keras.config.epsilon()
+    # a = 0 for y = 1 costs -log(EPSILON) in both probability losses that clip
+    assert BinaryCrossentropy()([1.0], [0.0]) == pytest.approx(-math.log(np.float32(losses.EPSILON)), rel=1e-9)
+    assert CategoricalCrossentropy()([[0.0, 1.0]], [[1.0, 0.0]]) == pytest.approx(-math.log(losses.EPSILON), rel=1e-9)
+
+
+def test_log_sigmoid_and_log_softmax_match_their_formulas_and_tensorflow(rng):
+    tf = pytest.importorskip("tensorflow")
+    z = rng.normal(scale=3, size=(5, 4))
+    np.testing.assert_allclose(losses.log_sigmoid(z), np.log(1 / (1 + np.exp(-z))), rtol=1e-12)
+    np.testing.assert_allclose(losses.log_softmax(z), np.log(np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)),
+                               rtol=1e-12)
+    np.testing.assert_allclose(losses.log_sigmoid(z), tf.math.log_sigmoid(z).numpy(), rtol=1e-12)
+    np.testing.assert_allclose(losses.log_softmax(z), tf.nn.log_softmax(z).numpy(), rtol=1e-12)
+
+
+def test_log_sigmoid_and_log_softmax_never_overflow():
+    with np.errstate(all="raise", under="ignore"):
+        np.testing.assert_allclose(losses.log_sigmoid([-1000.0, 0.0, 1000.0]), [-1000.0, -math.log(2), 0.0])
+        np.testing.assert_allclose(losses.log_softmax([[1000.0, 0.0]]), [[0.0, -1000.0]])
+
+
+def test_log_softmax_needs_the_units_axis():
+    with pytest.raises(ValueError, match=r"log_softmax normalises over the units on the last axis of z.*received "
+                                         r"a single number"):
+        losses.log_softmax(3.0)
+    with pytest.raises(ValueError, match=r"z must be numbers .*received str"):
+        losses.log_sigmoid("abc")

@@ -238,3 +238,51 @@ def test_a_diverging_run_reports_a_non_finite_loss_like_keras():
         h = model.fit(X, X[:, 0] * 3, epochs=30, batch_size=len(X), verbose=0).history
         assert not np.isfinite(model.evaluate(X, X[:, 0] * 3))
     assert len(h["loss"]) == 30 and np.isfinite(h["loss"][0]) and not np.isfinite(h["loss"][-1])
+
+
+# ---- activations(x): every layer's output -----------------------------------------------------------
+def test_activations_lists_every_layer_output_by_the_formula(rng):
+    set_random_seed(0)
+    model = Sequential([Dense(4, activation="relu"), Dense(3, activation="tanh"), Dense(2, activation="softmax")])
+    x = rng.normal(size=(6, 5))
+    outputs = model.activations(x)
+    assert [a.shape for a in outputs] == [(6, 4), (6, 3), (6, 2)]
+    a = x
+    for (W, b), g, a_l in zip(zip(model.get_weights()[0::2], model.get_weights()[1::2]),
+                              (lambda z: np.maximum(z, 0), np.tanh, None), outputs):
+        z = a @ W + b
+        a = g(z) if g else np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)  # a^[l] = g(a^[l-1] W^[l] + b^[l])
+        np.testing.assert_allclose(a_l, a, rtol=1e-12)
+    np.testing.assert_array_equal(outputs[-1], model.predict(x))
+
+
+def test_activations_checks_x_like_predict():
+    model = Sequential([Dense(2, activation="sigmoid")])
+    model.build((None, 3))
+    for call in (model.predict, model.activations):
+        with pytest.raises(ValueError, match=r"x must be 2-D \(m, n\).*received a 1-D array of shape \(3,\)"):
+            call(np.ones(3))
+        with pytest.raises(ValueError, match=r"Dense layer 1 expects a_in of shape \(m, 3\).*received \(4, 2\)"):
+            call(np.ones((4, 2)))
+    with pytest.raises(RuntimeError, match=r"no layers"):
+        Sequential().activations(np.ones((1, 2)))
+
+
+# ---- weight penalties ------------------------------------------------------------------------------
+@pytest.mark.parametrize("reg", ["l1", "l2", "l1_l2"])
+def test_penalties_join_the_cost_and_its_gradient(reg, rng):
+    """J = data loss + sum_l penalty(W^[l]); compute_gradients against centred differences of evaluate."""
+    set_random_seed(1)
+    model = Sequential([Dense(5, activation="tanh", kernel_regularizer=reg), Dense(1, activation="sigmoid")])
+    model.compile(optimizer=SGD(), loss=BinaryCrossentropy())
+    x, y = rng.normal(size=(7, 3)), rng.integers(0, 2, 7).astype(float)
+    model.build((None, 3))
+    W1 = model.layers[0].W
+    l1, l2 = {"l1": (0.01, 0), "l2": (0, 0.01), "l1_l2": (0.01, 0.01)}[reg]
+    data_loss = BinaryCrossentropy()(y, model.predict(x))
+    assert model.evaluate(x, y) == pytest.approx(data_loss + l1 * np.abs(W1).sum() + l2 * (W1 ** 2).sum(), rel=1e-12)
+    J, grads = model.compute_gradients(x, y)
+    assert J == pytest.approx(model.evaluate(x, y), rel=1e-12)
+    for l, layer in enumerate(model.layers):
+        for p, grad in ((layer.W, grads[2 * l]), (layer.b, grads[2 * l + 1])):
+            assert relative_error(grad, numerical_gradient(lambda: model.evaluate(x, y), p)) < 1e-6

@@ -737,3 +737,59 @@ def test_saturated_binary_crossentropy_equals_keras():
         # Keras computes in float32: equal up to float32 rounding (1.2e-7 per log term)
         assert got == pytest.approx(expected, rel=2e-6, abs=2e-7), (y_true, y_pred, got, expected)
     assert BinaryCrossentropy()([[1, 0], [1, 0]], [[1, 1], [1, 0]]) == pytest.approx(3.9856, abs=1e-4)
+
+
+# ---- issue 12's public additions: look-ups, log-probabilities, activations(x), seeded, coffee ----------
+@SETTINGS
+@given(identifier=st.one_of(anything(), st.sampled_from(["adam", "SGD", "gradient descent", "rmsprop", "mse",
+                                                         "relu", "hinge", Adam, SGD(), None])))
+def test_look_ups_take_anything(identifier):
+    from nnlib import losses, optimizers
+
+    for get in (activations.get, losses.get, optimizers.get):
+        status, out = call(get, identifier)
+        assert status == "ok" or isinstance(out, ValueError)
+
+
+@SETTINGS
+@given(z=anything())
+def test_log_sigmoid_and_log_softmax_take_anything(z):
+    from nnlib.losses import log_sigmoid, log_softmax
+
+    for f in (log_sigmoid, log_softmax):
+        status, out = call(f, z)
+        if not (finite_input(z) or (isinstance(z, np.ndarray) and z.dtype.kind == "f")):
+            assert status == "error", f"{f.__name__}({z!r}) returned {out!r}"
+        elif status == "ok" and finite_input(z):
+            assert_finite(out, np.shape(z))
+            assert np.all(out <= 0)  # a log-probability
+
+
+@SETTINGS
+@given(x=anything())
+def test_activations_of_a_model_take_anything(x):
+    status, out = call(small_model().activations, x)
+    if status == "ok":
+        assert len(out) == 2
+        assert_finite(out[-1], (np.shape(x)[0], 1))
+
+
+@SETTINGS
+@given(seed=st.one_of(st.none(), st.integers(0, 2**32), anything(), st.just(np.random.default_rng(0))))
+def test_seeded_takes_anything(seed):
+    before = nnlib._random.get_rng()
+    status, _ = call(lambda: nnlib.seeded(seed).__enter__())
+    ok = seed is None or isinstance(seed, np.random.Generator) or (
+        isinstance(seed, int) and not isinstance(seed, bool) and seed >= 0)
+    assert (status == "ok") == ok
+    nnlib._random._rng = before  # the test entered without leaving: put the generator back
+
+
+@SETTINGS
+@given(X=anything())
+def test_normalize_coffee_takes_anything(X):
+    from nnlib.datasets import normalize_coffee
+
+    status, out = call(normalize_coffee, X)
+    if status == "ok":
+        assert_finite(out, np.shape(X))
