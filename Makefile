@@ -29,8 +29,9 @@ lab: install
 test: install teacher
 	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax -q tests notebooks teacher
 
+# The library alone (no widgets, notebooks, browser): well under a minute, for a change to nnlib/*.py.
 test-fast: install
-	$(PY) -m pytest tests -q -n 2
+	$(PY) -m pytest tests -q -n 2 -m "not slow"
 
 notebooks: install
 	$(PY) tools/nav.py
