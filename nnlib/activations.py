@@ -156,16 +156,16 @@ def backward(name, z, da):
     vector-Jacobian product, without building the (m, n, n) Jacobian.
     Shapes: z (m, n), da (m, n) -> dz (m, n).
     """
-    name = _check_name(name)
-    z, da = _z(z), _z(da, what="da")
-    if da.shape != z.shape:
-        raise ValueError(f"backward expects da (dJ/da) of the shape of z {z.shape}; received {da.shape}. "
-                         f"Pass one gradient per activation a = g(z).")
+    name, z, da = _check_backward(name, z, da)
     if name == "softmax":
         a = softmax(z)
         return a * (da - np.sum(da * a, axis=-1, keepdims=True))
-    if name == "linear":  # g'(z) = 1: dz = da (a copy, never the caller's array)
-        return np.array(da, dtype=float)
-    if name == "relu":  # da * g'(z) without building g'(z) as floats first; the same numbers
-        return da * (np.asarray(z) > 0)
     return da * ACTIVATIONS[name][1](z)
+
+
+def _check_backward(name, z, da):
+    name, z, da = _check_name(name), _z(z), _z(da, what="da")
+    if da.shape != z.shape:
+        raise ValueError(f"backward expects da (dJ/da) of the shape of z {z.shape}; received {da.shape}. "
+                         f"Pass one gradient per activation a = g(z).")
+    return name, z, da

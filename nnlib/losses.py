@@ -133,12 +133,12 @@ class BinaryCrossentropy(Loss):
 
     def _gradient(self, y_true, y_pred):
         """dJ/dz = (sigmoid(z) - y) / (m k) from logits; dJ/da otherwise (zero where clipped)."""
-        n = y_pred.size
+        mk = y_pred.size  # m examples times k outputs: J is the mean over both
         if self.from_logits:
-            return (sigmoid(y_pred) - y_true) / n
+            return (sigmoid(y_pred) - y_true) / mk
         a = np.clip(y_pred, CLIP_LOW, CLIP_HIGH)
         inside = (y_pred >= CLIP_LOW) & (y_pred <= CLIP_HIGH)
-        return (-y_true / a + (1 - y_true) / (1 - a)) * inside / n
+        return (-y_true / a + (1 - y_true) / (1 - a)) * inside / mk
 
 
 def _check_sparse_labels(y_true, k, loss_name):

@@ -26,15 +26,8 @@ class Optimizer:
 
     def apply_gradients(self, grads_and_vars):
         """Keras's spelling: ``apply_gradients(zip(grads, params))``."""
-        try:
-            pairs = list(grads_and_vars)
-        except TypeError:
-            pairs = None
-        if not pairs or not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
-            raise ValueError(f"apply_gradients expects pairs (gradient, parameter), at least one; received "
-                             f"{describe(grads_and_vars)}. Write apply_gradients(zip(grads, params)).")
-        grads, params = zip(*pairs)
-        self.update(list(params), list(grads))
+        grads, params = _check_pairs(grads_and_vars)
+        self.update(params, grads)
 
 
 class SGD(Optimizer):
@@ -134,8 +127,8 @@ def get(identifier):
     if name in _NAMES:
         return _NAMES[name]()
     if name == "rmsprop":  # Keras's default optimizer: not in the course
-        raise ValueError("nnlib implements optimizer='sgd' and optimizer='adam', not Keras's default "
-                         "'rmsprop'; received 'rmsprop'. Pass one of them, e.g. optimizer='adam'.")
+        raise ValueError(f"nnlib implements optimizer='sgd' and optimizer='adam', not Keras's default "
+                         f"'rmsprop'; received {identifier!r}. Pass one of them, e.g. optimizer='adam'.")
     raise unknown("optimizer", identifier, f"Expected an Optimizer such as Adam(learning_rate=1e-3) or one of "
                                            f"the strings {sorted(_NAMES)} ('gradient descent' also names 'sgd').")
 
@@ -143,6 +136,18 @@ def get(identifier):
 def _check_learning_rate(learning_rate):
     return number(learning_rate, "learning_rate (alpha)", low=0.0, low_open=True,
                   fix="Typical values are 1e-3 for Adam and 1e-2 to 1e-1 for gradient descent.")
+
+
+def _check_pairs(grads_and_vars):
+    """[dw, ...], [w, ...] from pairs (dw, w), at least one."""
+    try:
+        pairs = list(grads_and_vars)
+    except TypeError:
+        pairs = None
+    if not pairs or not all(isinstance(pair, (tuple, list)) and len(pair) == 2 for pair in pairs):
+        raise ValueError(f"apply_gradients expects pairs (gradient, parameter), at least one; received "
+                         f"{describe(grads_and_vars)}. Write apply_gradients(zip(grads, params)).")
+    return [dw for dw, _ in pairs], [w for _, w in pairs]
 
 
 def _check_update(params, grads):
