@@ -121,8 +121,9 @@ class Controls:
         k = self._my_k if mine else N_CLASSES.get(dataset, 2)
         if regression:
             want = ("linear", "mse")
-        elif c["output"].value == "linear":
-            want = ("sigmoid" if k <= 2 else "softmax", "cross-entropy")
+        elif c["output"].value == "linear" or (mine and k > 2):    # your CSV: the output its classes need
+            want = ("sigmoid" if k <= 2 else "softmax", "cross-entropy" if c["loss"].value != "mse" or
+                    c["output"].value == "linear" else "mse")
         else:
             return
         with self.hold():

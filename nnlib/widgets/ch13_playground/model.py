@@ -8,6 +8,7 @@ grid of the plane and ``model.get_weights()`` the weights the network graph draw
 import numpy as np
 
 from ... import losses, optimizers, regularizers
+from ..._random import seeded
 from ... import playground_data as data
 from ...layers import Dense, glorot_uniform
 from ...model import Sequential
@@ -126,7 +127,8 @@ class Playground:
         weights = []
         for n_in, n_out in zip(sizes[:-1], sizes[1:]):
             weights += [glorot_uniform(n_in, n_out, rng), np.zeros(n_out)]
-        self.model.set_weights(weights)
+        with seeded(self.seed):           # building draws weights that set_weights replaces: from a
+            self.model.set_weights(weights)   # generator of our own, so nnlib's global one stays put
         self.model.compile(optimizer=self._make_optimizer(), loss=losses.get(self._loss_key()))
         self._shuffler = np.random.default_rng(self.seed + 2)
         self._set_arrays()
