@@ -53,8 +53,9 @@ def slide_count(nb):
 
 def control_names(number):
     """Every control a chapter's widget module defines: its keys and its descriptions."""
-    (module,) = WIDGETS.glob(f"ch{number:02d}_*.py")
-    text = module.read_text(encoding="utf-8")
+    (module,) = [p for p in WIDGETS.glob(f"ch{number:02d}_*") if p.suffix == ".py" or p.is_dir()]
+    files = sorted(module.glob("*.py")) if module.is_dir() else [module]  # chapter 13 is a package
+    text = "\n".join(f.read_text(encoding="utf-8") for f in files)
     names = set(re.findall(r'description="([^"]+)"', text))
     names |= set(re.findall(r'"(\w+)":\s*(?:Slider|Choice|Toggle|W\.\w+)\(', text))
     return names
