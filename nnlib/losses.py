@@ -95,7 +95,11 @@ class Loss:
         return float(np.mean(self.per_example(y_true, y_pred)))
 
     def _value_and_gradient(self, y_true, y_pred):
-        """J and dJ/dy_pred for labels that _prepare already checked: one training step's loss."""
+        """J and dJ/dy_pred for labels that _prepare already checked: one training step's loss.
+
+        (A fused version for sparse logits, one e^z for both, made bench_fit 7-12 % faster: not
+        enough to keep a second copy of the formulas, so every loss takes this one path.)
+        """
         return self._value(y_true, y_pred), self._gradient(y_true, y_pred)
 
 

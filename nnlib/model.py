@@ -144,7 +144,7 @@ class Sequential:
 
     def _penalty(self):
         """The sum of the layers' weight penalties (kernel_regularizer), added to the cost J."""
-        return sum(layer.penalty() for layer in self.layers)
+        return sum(layer.penalty() for layer in self.layers if layer.kernel_regularizer is not None)
 
     def _loss_and_backward(self, x, y):
         """Forward, the cost J (with the penalties), and backward: leaves dW, db on each layer.
@@ -205,11 +205,11 @@ class Sequential:
             sums = dict.fromkeys(["loss", *self.metrics], 0.0)  # summed over examples, then / m
             for step, start in enumerate(range(0, m, batch_size), start=1):
                 batch = order[start:start + batch_size]
-                xb, yb = x[batch], y[batch]
-                J, a_out = self._loss_and_backward(xb, yb)                        # forward, loss, backward
+                J, a_out = self._loss_and_backward(x[batch], y[batch])            # forward, loss, backward
                 self.optimizer.update(self.trainable_weights, self._gradients())  # one gradient step
-                for k, v in {"loss": J, **self._metric_values(yb, a_out)}.items():
-                    sums[k] += v * len(batch)
+                sums["loss"] += J * len(batch)
+                for name in self.metrics:
+                    sums[name] += _METRICS[name](y[batch], a_out) * len(batch)
                 progress.step(step, sums["loss"] / (start + len(batch)))
             logs = {k: v / m for k, v in sums.items()}
             if validation_data is not None:
