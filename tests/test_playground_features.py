@@ -286,3 +286,30 @@ def test_each_new_control_while_training(name, value):
     assert not [t for t in shown if "nan" in t.lower().split()], shown
     if s["diverged"]:
         assert any("diverged" in t for t in notes(app.picture.fig)), "divergence not explained on the picture"
+
+
+# ---- a setting in a link, and its code ---------------------------------------------------------
+def test_a_link_opens_the_app_at_its_setting_and_bad_values_are_named(monkeypatch):
+    from nnlib.widgets.ch13_playground import playground_app
+
+    monkeypatch.setenv("QUERY_STRING", "dataset=spiral&hidden=8,8,4&features=x1,x2,x1^2&lr=0.01&reg=l2&reg_rate=0.1"
+                                       "&batch=20&train=30&show_test=yes&lr2=3")
+    app = playground_app()
+    s = app.setting()
+    assert (s.dataset, app.pg.hidden, app.pg.features) == ("spiral", (8, 8, 4), ("x1", "x2", "x1^2"))
+    assert (s.learning_rate, s.regularization, s.reg_rate, s.batch_size, s.train_ratio, s.show_test) == \
+        (pytest.approx(0.01), "l2", pytest.approx(0.1), 20, 30, True)
+    assert "lr2" in app.status.value
+    assert "dataset=spiral" in app.ui.link.value
+
+
+def test_the_code_button_prints_runnable_code_of_the_setting():
+    app = PlaygroundApp(dataset="xor", hidden="4")
+    app.frame()
+    app.ui.show_code.value = True
+    assert "keras.Sequential" in app.ui.code.value and "epochs=5" in app.ui.code.value
+    app.ui.code_kind.value = "nnlib"
+    assert "from nnlib import" in app.ui.code.value
+    scope = {}
+    exec(compile(app.ui.code.value.replace("epochs=5", "epochs=0"), "<nnlib code>", "exec"), scope)
+    assert scope["model"].layers[0].W.shape == (2, 4)

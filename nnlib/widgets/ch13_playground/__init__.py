@@ -15,7 +15,8 @@ The parts, each usable without the next:
 Bad combinations never end in a traceback: a sigmoid output on a 3-class data set, an
 unreadable layer list or a diverging learning rate are explained on the picture.
 """
-from .app import PlaygroundApp, app_mode, in_voila, playground_app
+from .app import PlaygroundApp, playground_app
+from .voila import app_mode, in_voila
 from .model import EXTENT, Playground
 from .settings import (ACTIVATIONS, DATASETS, FEATURES, LOSSES, OPTIMIZERS, OUTPUTS, REGRESSION, REGULARIZATIONS,
                        PlaygroundError, Setting, check_setting, describe, parse_hidden)

@@ -11,42 +11,20 @@ the ticks stop, the lease runs out, and the loop ends within LEASE_S. Ticks cann
 either: the widget front end keeps at most one change in flight.
 Without a browser (nbclient, tests) nothing ticks: call ``frame()`` yourself.
 """
-import os
-import sys
+import html
 import threading
+from dataclasses import asdict, replace
 import time
 
 import numpy as np
 
 from .. import fmt
-from .controls import Controls
+from .controls import MY_POINTS, Controls
+from .export import keras_code, nnlib_code
 from .model import Playground
+from .query import page_link, setting_from_environ
 from .settings import PlaygroundError, Setting, describe
 from .view import APP_FIGSIZE, LivePicture, dataset_points
-
-
-def in_voila():
-    """True when this kernel was started by Voila (it sets SERVER_SOFTWARE=voila/<version>)."""
-    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
-
-
-class _Discard:
-    def write(self, text):
-        return len(text)
-
-    def flush(self):
-        pass
-
-
-def app_mode():
-    """Under Voila, show only the widgets: printed text is dropped, static figures are skipped.
-
-    In Jupyter (or nbclient, or a test) it does nothing and returns False.
-    """
-    if not in_voila():
-        return False
-    sys.stdout = _Discard()
-    return True
 
 
 class PlaygroundApp:
@@ -85,6 +63,8 @@ class PlaygroundApp:
         self.seed_button.on_click(lambda _: self.new_seed())
         self.clear_button.on_click(lambda _: self.clear_points())
         self.upload.observe(self._uploaded, names="value")
+        self.ui.show_code.observe(lambda _: self.show_code(), names="value")
+        self.ui.code_kind.observe(lambda _: self.show_code(), names="value")
         self.widget = self.ui.layout(self.image)
         self.widget.add_class("nnlib-playground")
         self.rebuild()
@@ -133,6 +113,7 @@ class PlaygroundApp:
             self.picture.reset()
             self.frame_ms, self.frame_ends = [], []
             self._show(None)
+            self._share()
 
     def retune(self, change=None):
         """Optimizer, learning rate, penalty or batch size changed: go on from the current weights."""
@@ -146,6 +127,7 @@ class PlaygroundApp:
                 self.status.value = f"<b>Not changed</b>: {err}"
                 return
             self._show(None)
+            self._share()
 
     def redraw(self, change=None):
         """A picture-only toggle changed (show test data, discretize output)."""
@@ -264,6 +246,33 @@ class PlaygroundApp:
         if not draw_only:
             self._status(typical_ms)
 
+    # ---- a link to this setting, and its code --------------------------------------------------
+    def _share(self):
+        """The page's link at this setting (Voila: its path and query string) and, if shown, the code."""
+        s = self.setting()
+        if s.dataset != MY_POINTS:
+            link = page_link(s, Setting())
+            self.ui.link.value = (f"link to this setting: <code>{html.escape(link)}</code>" if link else
+                                  "link to this setting: the app's own address (all defaults)")
+        else:
+            self.ui.link.value = "your own points cannot go into a link: share the CSV file"
+        if self.ui.show_code.value:
+            self.show_code()
+
+    def show_code(self):
+        """The runnable tf.keras or nnlib code of the current setting (epochs: the steps trained so far)."""
+        ui = self.ui
+        ui.code.layout.display = None if ui.show_code.value else "none"
+        if not ui.show_code.value or self.pg is None:
+            return
+        s = self.setting()
+        points = None
+        if s.dataset == MY_POINTS or self.pg.n_added:
+            points = ((self.pg.X_train, self.pg.y_train), (self.pg.X_test, self.pg.y_test))
+            s = replace(s, dataset="circle" if not self.pg.regression else "plane")
+        write = keras_code if ui.code_kind.value == "tf.keras" else nnlib_code
+        ui.code.value = write(s, epochs=max(self.pg.steps, 1), points=points)
+
     def _status(self, typical_ms):
         s = self.pg.state
         speed = f" · one frame takes {typical_ms:.0f} ms in the kernel" if typical_ms else ""
@@ -283,9 +292,17 @@ class PlaygroundApp:
 
 
 def playground_app(**settings):
-    """Build the app (see PlaygroundApp), display it, and return it."""
+    """Build the app (see PlaygroundApp), display it, and return it.
+
+    Under Voila the page's query string (e.g. ?dataset=spiral&hidden=8,8,4&lr=0.01) overrides these
+    settings, so a teacher's link opens the app at that setting; a bad value is named in the status.
+    """
     from IPython.display import display
 
-    app = PlaygroundApp(**settings)
+    base = {**asdict(Setting()), **settings}
+    setting, problems = setting_from_environ(base)
+    app = PlaygroundApp(**setting)
+    if problems:
+        app.status.value += "<br>The link's " + html.escape("; ".join(problems))
     display(app.widget)
     return app

@@ -73,6 +73,11 @@ class Controls:
         self.upload = W.FileUpload(accept=".csv,text/csv", multiple=False, description="CSV x1,x2,label",
                                    layout=px(170))
         self.status = W.HTML(layout=W.Layout(width="auto"))
+        self.link = W.HTML(layout=W.Layout(width="auto"))
+        self.code_kind = W.ToggleButtons(options=["tf.keras", "nnlib"], value="tf.keras",
+                                         description="the code of this setting", style=style)
+        self.show_code = W.ToggleButton(value=False, description="show the code", icon="code", layout=px(130))
+        self.code = W.Textarea(layout=W.Layout(width="960px", height="320px", display="none"))
 
     @staticmethod
     def _m_train(train_ratio):
@@ -180,4 +185,5 @@ class Controls:
             row(self.play, self.step, self.reset, self.new_seed, self.steps_per_frame),
             self.status, image,
             row(self.click_class, self.clear, self.upload),
+            self.link, row(self.show_code, self.code_kind), self.code,
         ])

@@ -9,21 +9,16 @@ import numpy as np
 
 from ... import losses, optimizers, regularizers
 from ..._random import seeded
-from ... import playground_data as data
 from ...layers import Dense, glorot_uniform
 from ...model import Sequential
 from .._notes import fmt
-from .settings import (FEATURES, M_POINTS, N_CLASSES, OPTIMIZER_NAMES, PlaygroundError,
-                       check_optimizer, check_setting, check_training, describe, is_regression, parse_features,
+from .data import features_of, split_data
+from .settings import (FEATURES, OPTIMIZER_NAMES, PlaygroundError,
+                       check_optimizer, check_setting, check_training, describe, parse_features,
                        parse_hidden, ACTIVATIONS)
 
 EXTENT = 1.3  # the plane shown: [-1.3, 1.3] x [-1.3, 1.3]
 HISTORY_POINTS = 4000  # a long run keeps every other point past this, so plotting stays cheap
-
-
-def features_of(X, features):
-    """a^[0]: the input features of the points X (m, 2), one column per feature name."""
-    return data.feature_matrix(X, list(features))
 
 
 class Playground:
@@ -60,41 +55,14 @@ class Playground:
         self.learning_rate, self.noise, self.seed, self.grid = float(learning_rate), float(noise), seed, grid
         self.regularization, self.reg_rate, self.batch_size = regularization, float(reg_rate), batch_size
         self.train_ratio, self.shuffle = train_ratio, shuffle
-        self._make_data(points)
+        (self.X_train, self.y_train), (self.X_test, self.y_test), self.regression, self.k = split_data(
+            dataset, noise, seed, train_ratio, points, output, loss)
+        self.n_added = 0                       # points clicked onto the plane (add_point)
         g = np.linspace(-EXTENT, EXTENT, grid)
         gx, gy = np.meshgrid(g, g)
         self.X_grid = np.column_stack([gx.ravel(), gy.ravel()])  # row r of the image = y value r
         self.A_grid = features_of(self.X_grid, self.features)
         self.reset()
-
-    def _make_data(self, points):
-        if points is None:
-            m_train = int(round(M_POINTS * self.train_ratio / 100))
-            self.X_train, self.y_train = data.make_dataset(self.dataset, m_train, self.noise, seed=self.seed)
-            self.X_test, self.y_test = data.make_dataset(self.dataset, M_POINTS - m_train, self.noise,
-                                                         seed=self.seed + 1000)
-            self.regression = is_regression(self.dataset)
-            self.k = 1 if self.regression else N_CLASSES[self.dataset]
-        else:
-            X, y = points
-            self.regression = np.asarray(y).dtype.kind == "f"
-            self.k = 1 if self.regression else int(np.max(y)) + 1
-            if len(X) < 4:
-                raise PlaygroundError(f"your data needs at least 4 points (some to train, some to test); "
-                                      f"received {len(X)}.")
-            (self.X_train, self.y_train), (self.X_test, self.y_test) = data.train_test_split(
-                X, y, self.train_ratio, seed=self.seed)
-            self._check_points()
-        self.n_added = 0                       # points clicked onto the plane (add_point)
-
-    def _check_points(self):
-        want = "linear" if self.regression else ("sigmoid", "softmax")
-        if self.output not in want or (self.regression and self.loss_name != "mse"):
-            kind = "a continuous target: use the linear output and mse" if self.regression else \
-                f"{self.k} classes: use a sigmoid (2 classes) or softmax output"
-            raise PlaygroundError(f"your points have {kind}.")
-        if self.output == "sigmoid" and self.k > 2:
-            raise PlaygroundError(f"your points have {self.k} classes: choose the softmax output.")
 
     def __repr__(self):
         return (f"Playground({self.dataset}, {self.arch}, {self.activation}/{self.output}, {self.loss_name}, "

@@ -8,7 +8,7 @@ import functools
 
 from .. import Choice, Slider, Toggle, Widget
 from .._render import explanation, new_figure, show_figure, still
-from .app import in_voila
+from .voila import in_voila
 from .model import Playground
 from .settings import (ACTIVATIONS, DATASETS, LOSSES, N_CLASSES, OPTIMIZERS, OUTPUTS, REGRESSION,
                        PlaygroundError, describe)
