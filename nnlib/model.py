@@ -193,7 +193,8 @@ class Sequential:
 
         Each epoch visits all m examples once in batches of ``batch_size`` (the last may
         be smaller); ``shuffle=True`` draws a new order per epoch from nnlib's seed.
-        Returns a History; ``history.history["loss"][e]`` is the mean loss over epoch e.
+        Returns a History; ``history.history["loss"][e]`` is the mean loss over epoch e
+        (with the layers' weight penalties, as Keras reports it).
         """
         x, y, batch_size, epochs, verbose, shuffle, validation_data = self._check_fit(
             x, y, batch_size, epochs, verbose, shuffle, validation_data)
