@@ -22,17 +22,26 @@ def _keras():
 
 
 def to_keras(model, name=None):
-    """A keras.Sequential with the same Dense layers (units, activation, name) and weights."""
+    """A keras.Sequential with the same Dense layers (units, activation, name, penalty) and weights."""
     _check_nnlib(model, "model")
     if name is not None and not isinstance(name, str):
         raise ValueError(f"name must be a string or None; received {describe(name)}.")
     model._require_built("to_keras")
     keras = _keras()
     layers = [keras.Input(shape=(model.layers[0].W.shape[0],))]
-    layers += [keras.layers.Dense(l.units, activation=l.activation, name=l.name) for l in model.layers]
+    layers += [keras.layers.Dense(l.units, activation=l.activation, name=l.name,
+                                  kernel_regularizer=_keras_penalty(keras, l.kernel_regularizer))
+               for l in model.layers]
     kmodel = keras.Sequential(layers, name=name or model.name)
     kmodel.set_weights(model.get_weights())
     return kmodel
+
+
+def _keras_penalty(keras, reg):
+    """keras.regularizers.L1L2 with the same factors (the same formulas, see nnlib.regularizers)."""
+    if reg is None:
+        return None
+    return keras.regularizers.L1L2(l1=getattr(reg, "l1", 0.0), l2=getattr(reg, "l2", 0.0))
 
 
 def from_keras(kmodel):
@@ -47,7 +56,17 @@ def from_keras(kmodel):
         if type(kl).__name__ != "Dense" or not isinstance(act, str):
             raise ValueError(f"from_keras handles Dense layers with a named activation; "
                              f"received {type(kl).__name__} {kl.name!r}.")
-        layers.append(Dense(cfg["units"], activation=act, name=kl.name))
+        reg = cfg.get("kernel_regularizer")
+        if isinstance(reg, dict):  # Keras's config of a regularizer: its class name and factors
+            from .regularizers import L1L2
+
+            factors = reg.get("config", {})
+            reg = L1L2(l1=factors.get("l1", 0.0), l2=factors.get("l2", 0.0))
+        elif reg is not None:
+            reg = None if kl.kernel_regularizer is None else L1L2(
+                l1=float(getattr(kl.kernel_regularizer, "l1", 0.0)),
+                l2=float(getattr(kl.kernel_regularizer, "l2", 0.0)))
+        layers.append(Dense(cfg["units"], activation=act, name=kl.name, kernel_regularizer=reg))
     model = Sequential(layers)
     model.set_weights([np.asarray(w, dtype=float) for w in kmodel.get_weights()])
     return model

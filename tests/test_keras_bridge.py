@@ -69,3 +69,32 @@ def test_from_keras_rejects_layers_it_cannot_copy():
 def test_to_keras_needs_a_built_model():
     with pytest.raises(RuntimeError, match=r"to_keras needs the weights.*Input\(shape=\(n,\)\)"):
         to_keras(Sequential([Dense(2)]))
+
+
+def test_a_penalty_crosses_the_bridge_both_ways():
+    """kernel_regularizer goes to Keras and back: the same cost with the penalty on both sides."""
+    import keras
+
+    from nnlib import Dense, Sequential
+    from nnlib.keras_bridge import from_keras, to_keras
+    from nnlib.losses import MeanSquaredError
+    from nnlib.regularizers import L1L2, L2
+
+    rng = np.random.default_rng(0)
+    x, y = rng.normal(size=(20, 3)), rng.normal(size=(20, 1))
+    model = Sequential([Dense(4, activation="tanh", kernel_regularizer=L2(0.05)),
+                        Dense(1, kernel_regularizer=L1L2(l1=0.02, l2=0.01))])
+    model.build((None, 3))
+    model.compile(optimizer="sgd", loss=MeanSquaredError())
+    kmodel = to_keras(model)
+    kmodel.compile(optimizer="sgd", loss="mse")
+    ours = model.evaluate(x, y)
+    theirs = kmodel.evaluate(x, y, verbose=0)
+    penalty = sum(l.penalty() for l in model.layers)
+    assert penalty > 0.01  # the check below would pass without penalties otherwise
+    np.testing.assert_allclose(theirs, ours, rtol=1e-5)
+    back = from_keras(kmodel)
+    back.compile(optimizer="sgd", loss=MeanSquaredError())
+    np.testing.assert_allclose(back.evaluate(x, y), ours, rtol=1e-6)  # the weights went through float32
+    config = back.layers[1].kernel_regularizer.get_config()
+    np.testing.assert_allclose([config["l1"], config["l2"]], [0.02, 0.01], rtol=1e-6)
