@@ -13,16 +13,15 @@ Without a browser (nbclient, tests) nothing ticks: call ``frame()`` yourself.
 """
 import html
 import threading
-from dataclasses import asdict, replace
+from dataclasses import asdict
 import time
 
 import numpy as np
 
-from .. import fmt
-from .controls import MY_POINTS, Controls
-from .export import keras_code, nnlib_code
+from .controls import Controls
+from .texts import code_of, link_html, status_html
 from .model import Playground
-from .query import page_link, setting_from_environ
+from .query import setting_from_environ
 from .settings import PlaygroundError, Setting, describe
 from .view import APP_FIGSIZE, LivePicture, dataset_points
 
@@ -246,16 +245,9 @@ class PlaygroundApp:
         if not draw_only:
             self._status(typical_ms)
 
-    # ---- a link to this setting, and its code --------------------------------------------------
+    # ---- words around the picture: the status line, the link to this setting, its code --------
     def _share(self):
-        """The page's link at this setting (Voila: its path and query string) and, if shown, the code."""
-        s = self.setting()
-        if s.dataset != MY_POINTS:
-            link = page_link(s, Setting())
-            self.ui.link.value = (f"link to this setting: <code>{html.escape(link)}</code>" if link else
-                                  "link to this setting: the app's own address (all defaults)")
-        else:
-            self.ui.link.value = "your own points cannot go into a link: share the CSV file"
+        self.ui.link.value = link_html(self.setting())
         if self.ui.show_code.value:
             self.show_code()
 
@@ -263,27 +255,11 @@ class PlaygroundApp:
         """The runnable tf.keras or nnlib code of the current setting (epochs: the steps trained so far)."""
         ui = self.ui
         ui.code.layout.display = None if ui.show_code.value else "none"
-        if not ui.show_code.value or self.pg is None:
-            return
-        s = self.setting()
-        points = None
-        if s.dataset == MY_POINTS or self.pg.n_added:
-            points = ((self.pg.X_train, self.pg.y_train), (self.pg.X_test, self.pg.y_test))
-            s = replace(s, dataset="circle" if not self.pg.regression else "plane")
-        write = keras_code if ui.code_kind.value == "tf.keras" else nnlib_code
-        ui.code.value = write(s, epochs=max(self.pg.steps, 1), points=points)
+        if ui.show_code.value and self.pg is not None:
+            ui.code.value = code_of(self.setting(), self.pg, ui.code_kind.value)
 
     def _status(self, typical_ms):
-        s = self.pg.state
-        speed = f" · one frame takes {typical_ms:.0f} ms in the kernel" if typical_ms else ""
-        ends = self.frame_ends
-        if typical_ms and len(ends) >= 5 and ends[-1] - ends[0] < 0.5 * len(ends):   # while playing
-            speed += f", {(len(ends) - 1) / (ends[-1] - ends[0]):.0f} pictures/s"
-        acc = "" if self.pg.regression else (f" · accuracy train {s['train_accuracy']:.2f} / test "
-                                             f"<b>{s['test_accuracy']:.2f}</b>")
-        mine = f" · {self.pg.n_added} points of yours" if self.pg.n_added else ""
-        self.status.value = (f"<b>step {s['step']}</b> · network {self.pg.arch} · seed {self.pg.seed} · "
-                                f"loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}{acc}{mine}{speed}")
+        self.status.value = status_html(self.pg, typical_ms, self.frame_ends)
 
     def _ipython_display_(self):
         from IPython.display import display
