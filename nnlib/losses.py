@@ -25,9 +25,16 @@ EPSILON = 1e-7  # keras.backend.epsilon(): the clip of BinaryCrossentropy and th
 CLIP_LOW, CLIP_HIGH = float(np.float32(EPSILON)), float(np.float32(1 - EPSILON))
 
 
+def _same_precision(given, z):
+    """float32 stays float32 (as in Keras, and chapter 8 shows what that precision costs); else float64."""
+    if isinstance(given, np.ndarray) and given.dtype in (np.float32, np.float16):
+        return z.astype(given.dtype)
+    return z
+
+
 def log_sigmoid(z):
     """log(sigmoid(z)) = -log(1 + e^(-z)), computed without overflow. Shapes: z (...,) -> same."""
-    z = _z(z)
+    z = _same_precision(z, _z(z))
     with np.errstate(invalid="ignore"):  # NaN in, NaN out, as the formula gives
         return -np.logaddexp(0.0, -z)
 
@@ -37,7 +44,7 @@ def log_softmax(z):
 
     Subtracting max_k z_k first keeps every exponent <= 0, as in softmax.
     """
-    z = _z(z, "log_softmax")
+    z = _same_precision(z, _z(z, "log_softmax"))
     with np.errstate(invalid="ignore"):  # inf - inf = NaN: an infinite z gives NaN, as the formula does
         shifted = z - np.max(z, axis=-1, keepdims=True)
         return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))

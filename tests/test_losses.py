@@ -255,3 +255,14 @@ def test_log_softmax_needs_the_units_axis():
         losses.log_softmax(3.0)
     with pytest.raises(ValueError, match=r"z must be numbers .*received str"):
         losses.log_sigmoid("abc")
+
+
+def test_log_softmax_and_log_sigmoid_keep_float32():
+    """Chapter 8 computes in float32 on purpose: the log-probabilities must not quietly become float64."""
+    from nnlib.losses import SparseCategoricalCrossentropy, log_sigmoid, log_softmax
+
+    z = np.array([[30.0, 0.0, -5.0]], dtype=np.float32)
+    assert log_softmax(z).dtype == np.float32 and log_sigmoid(z).dtype == np.float32
+    assert log_softmax(z.astype(float)).dtype == np.float64
+    a = np.array([[1 - 2e-8, 1e-8, 1e-8]], dtype=np.float32)
+    assert SparseCategoricalCrossentropy().per_example(np.array([0]), a).dtype == np.float32
