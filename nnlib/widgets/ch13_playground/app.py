@@ -50,6 +50,7 @@ class PlaygroundApp:
         self.image_format = image_format
         self.image = W.Image(format=image_format,
                              layout=W.Layout(width=f"{round(APP_FIGSIZE[0] * 100)}px", height="auto"))
+        self.image.add_class("nnlib-pg-picture")
         self.picture = LivePicture()
         self.pg, self.points, self.my_points = None, None, []
         self.frame_ms, self.frame_ends = [], []

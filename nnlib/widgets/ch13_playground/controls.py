@@ -17,6 +17,12 @@ RATES = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 FEATURE_TEXT = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂",
                 "sin(x1)": "sin x₁", "sin(x2)": "sin x₂"}
 MY_POINTS = "my points"
+FORMULA_HINT = "<i>click a unit's tile in the graph to see its formula with the current numbers</i>"
+# a stable CSS class per control, "nnlib-pg-<name>", for the browser tests (and a teacher's own CSS)
+CSS_NAMES = {"train_ratio": "ratio", "batch_size": "batch", "learning_rate": "learning-rate", "reg_rate": "reg-rate",
+             "show_test": "show-test"}
+FEATURE_CSS = {"x1": "x1", "x2": "x2", "x1^2": "x1sq", "x2^2": "x2sq", "x1*x2": "x1x2", "sin(x1)": "sinx1",
+               "sin(x2)": "sinx2"}
 
 
 class Controls:
@@ -78,6 +84,18 @@ class Controls:
                                          description="the code of this setting", style=style)
         self.show_code = W.ToggleButton(value=False, description="show the code", icon="code", layout=px(130))
         self.code = W.Textarea(layout=W.Layout(width="960px", height="320px", display="none"))
+        self.formula = W.HTML(value=FORMULA_HINT, layout=W.Layout(width="auto"))
+        self._add_classes()
+
+    def _add_classes(self):
+        for name, w in self.controls.items():
+            w.add_class("nnlib-pg-" + CSS_NAMES.get(name, name))
+        for f, b in self.features.items():
+            b.add_class("nnlib-pg-feature")
+            b.add_class("nnlib-pg-feature-" + FEATURE_CSS.get(f, f))
+        for name in ("play", "step", "reset", "new_seed", "steps_per_frame", "click_class", "clear", "upload",
+                     "status", "link", "code_kind", "show_code", "code", "formula"):
+            getattr(self, name).add_class("nnlib-pg-" + name.replace("_", "-"))
 
     @staticmethod
     def _m_train(train_ratio):
@@ -176,6 +194,9 @@ class Controls:
         c = self.controls
         row = lambda *ws: W.HBox(list(ws), layout=W.Layout(flex_flow="row wrap"))  # noqa: E731
         features = W.HBox([W.Label("inputs a⁽⁰⁾:")] + list(self.features.values()))
+        features.add_class("nnlib-pg-features")
+        points = row(self.click_class, self.clear, self.upload)
+        points.add_class("nnlib-pg-points")
         return W.VBox([
             row(c["dataset"], c["noise"], c["train_ratio"], c["show_test"], c["discretize"]),
             features,
@@ -183,7 +204,7 @@ class Controls:
             row(c["optimizer"], c["learning_rate"], c["batch_size"]),
             row(c["regularization"], c["reg_rate"]),
             row(self.play, self.step, self.reset, self.new_seed, self.steps_per_frame),
-            self.status, image,
-            row(self.click_class, self.clear, self.upload),
+            self.status, image, self.formula,
+            points,
             self.link, row(self.show_code, self.code_kind), self.code,
         ])
