@@ -8,9 +8,24 @@ is left untouched.
 import json
 import sys
 
-from collection import INDEX, README, binder_url, chapters, summary_of, title_of
+from collection import BRANCH, GITHUB_REPO, INDEX, NOTEBOOKS, README, binder_url, chapters, summary_of, title_of
 
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
+# The playground's app alone (no TensorFlow: Voila shows it without running the chapter): not a chapter,
+# and in a folder of its own so the chapter globs ("[0-9][0-9]-*.ipynb") never see it.
+APPS = {"playground": NOTEBOOKS / "apps" / "playground.ipynb"}
+
+
+def voila_url(app):
+    """Binder's Voila link to a notebook under notebooks/ (sub-folders kept, unlike binder_url)."""
+    rel = app.relative_to(NOTEBOOKS.parent).as_posix()
+    return f"https://mybinder.org/v2/gh/{GITHUB_REPO}/{BRANCH}?urlpath=voila/render/{rel}"
+
+
+def app_of(chapter):
+    """The app notebook that belongs to a chapter (13-playground -> apps/playground), or None."""
+    app = APPS.get(chapter.stem[3:])
+    return app if app is not None and app.exists() else None
 
 
 def nav_text(prev, nxt):
@@ -47,7 +62,8 @@ def chapter_list(prefix=""):
     """The chapter table; prefix is the path from the reader's file to notebooks/."""
     rows = ["| # | chapter | what it teaches | run it |", "|---|---|---|---|"]
     for p in chapters():
-        voila = " · [app (Voila)](" + binder_url(p, voila=True) + ")" if "playground" in p.name else ""
+        app = app_of(p)
+        voila = f" · [app (Voila)]({voila_url(app)})" if app else ""
         rows.append(f"| {p.name[:2]} | [{title_of(p)}]({prefix}{p.name}) | {summary_of(p)} | "
                     f"[![Binder]({BINDER_BADGE})]({binder_url(p)}){voila} |")
     return "\n".join(rows)
@@ -84,10 +100,10 @@ def readme_links(text):
     """The README's Binder badge (the index) and the playground's Voila link, from the same
     binder_url as the chapter table, so none of them is copied by hand."""
     text = replace_block(text, "binder-badge", f"[![Binder]({BINDER_BADGE})]({binder_url(INDEX)})")
-    apps = [p for p in chapters() if "playground" in p.name]
+    apps = [(p, app_of(p)) for p in chapters() if app_of(p)]
     if apps:
-        text = replace_block(text, "voila-link",
-                             f"[chapter {int(apps[0].name[:2])} in Voila]({binder_url(apps[0], voila=True)})")
+        chapter, app = apps[0]
+        text = replace_block(text, "voila-link", f"[the chapter {int(chapter.name[:2])} app in Voila]({voila_url(app)})")
     return text
 
 
