@@ -21,12 +21,13 @@ import numpy as np
 from .controls import Controls
 from .texts import code_of, link_html, status_html
 from .model import Playground
+from .pointer import PointerAndPoints
 from .query import setting_from_environ
 from .settings import PlaygroundError, Setting, describe
 from .view import APP_FIGSIZE, LivePicture, dataset_points
 
 
-class PlaygroundApp:
+class PlaygroundApp(PointerAndPoints):
     """The app. ``PlaygroundApp(**setting)`` takes the names of ``Setting`` (e.g. dataset="xor")."""
 
     INTERVAL_MS = 100        # the Play widget's timer: how often the browser renews the lease
@@ -69,16 +70,6 @@ class PlaygroundApp:
         self.widget.add_class("nnlib-playground")
         self.rebuild()
 
-    def _listen_for_clicks(self):
-        """Clicks on the picture add points (ipyevents); without it the CSV box still works."""
-        try:
-            from ipyevents import Event
-        except ImportError:
-            return None
-        events = Event(source=self.image, watched_events=["click"], prevent_default_action=True)
-        events.on_dom_event(self.click)
-        return events
-
     @property
     def seed(self):
         return self.ui.seed
@@ -108,6 +99,7 @@ class PlaygroundApp:
                 self.image.format = "png"
                 self.image.value = self.picture.reason(str(err), describe(**s.train_args()), X, y)
                 self.status.value = "<b>This setting cannot be trained</b>: see the picture."
+                self.show_formula()
                 return
             self.ui.set_classes(self.pg)
             self.picture.reset()
@@ -148,50 +140,6 @@ class PlaygroundApp:
         """Another seed: new data and new initial weights."""
         self.ui.seed += 1
         self.rebuild()
-
-    # ---- your own points ----------------------------------------------------------------------
-    def click(self, event):
-        """A click on the picture: a point of the chosen class where the plane was clicked."""
-        if event.get("type") != "click" or self.pg is None:
-            return
-        where = self.picture.view.plane_point(event.get("dataX", -1), event.get("dataY", -1))
-        if where is None:
-            return
-        label = self.ui.click_label()
-        with self._lock:
-            try:
-                self.pg.add_point(*where, label)
-            except PlaygroundError as err:
-                self.status.value = f"<b>Point not added</b>: {err}"
-                return
-            self.my_points.append((*where, label))
-            self._show(None)
-
-    def clear_points(self):
-        with self._lock:
-            self.my_points = []
-            if self.pg is not None:
-                self.pg.clear_points()
-                self._show(None)
-
-    def load_csv(self, text):
-        """Your own points from CSV text x1,x2,label: they become the data set "my points"."""
-        from ...playground_data import read_points_csv
-
-        try:
-            X, y = read_points_csv(text)
-        except ValueError as err:
-            self.status.value = f"<b>CSV not loaded</b>: {err}"
-            return False
-        self.points = (X, y)
-        self.ui.use_my_points(regression=y.dtype.kind == "f", k=None if y.dtype.kind == "f" else int(y.max()) + 1)
-        return True
-
-    def _uploaded(self, change):
-        files = change["new"]
-        if files:
-            item = files[-1] if isinstance(files, (list, tuple)) else list(files.values())[-1]
-            self.load_csv(bytes(item["content"]))
 
     # ---- frames -----------------------------------------------------------------------------
     def tick(self, change=None):
@@ -243,6 +191,7 @@ class PlaygroundApp:
         if self.image.format != self.image_format:
             self.image.format = self.image_format
         self.image.value = data
+        self.show_formula()                       # the chosen unit's numbers as they are now
         if not draw_only:
             self._status(typical_ms)
 

@@ -55,6 +55,22 @@ def column_tiles(a, grid, faded=()):
     return image, lo, hi
 
 
+def tile_at(x, y, xs, shown, top, gap=GAP):
+    """The tile under the graph's point (x, y): (column c, row j), or None between and beside tiles.
+
+    xs: each column's left edge; shown: how many tiles each column draws; top: the top edge of
+    row 0; the same geometry ``NetworkGraph.show`` draws with. Column 0 is a^[0] (row j is
+    FEATURES[j]), column l >= 1 is layer l (row j is unit j, counted from 0).
+    """
+    for c, (x0, n) in enumerate(zip(xs, shown)):
+        if x0 <= x <= x0 + TILE:
+            down = top - y                                          # pixels below the top edge
+            j = int(down // (TILE + gap)) if down >= 0 else -1
+            inside = 0 <= j < n and down - j * (TILE + gap) <= TILE
+            return (c, j) if inside else None
+    return None
+
+
 class NetworkGraph:
     """The graph's artists on ``ax`` (made once); ``show`` puts one network into them."""
 
@@ -103,7 +119,15 @@ class NetworkGraph:
         ax.text(70, 32, "lines: weights $w$, wider = larger $|w|$; magenta $w > 0$, grey $w < 0$",
                 va="center", fontsize=FONT)
 
+    xs, shown = (), ()                                              # nothing drawn yet
+
+    def unit_at(self, px, py):
+        """The tile under pixel (px, py) of the figure (from its top left): (column, row) or None."""
+        x, y = self.ax.transData.inverted().transform((px, self.ax.figure.bbox.height - py))
+        return tile_at(x, y, self.xs, self.shown, self.top, self.gap)
+
     def hide(self):
+        self.xs, self.shown = (), ()
         for group in (self.images, self.lines, self.titles, self.more):
             for a in group:
                 a.set_visible(False)
@@ -120,6 +144,7 @@ class NetworkGraph:
         n_cols = len(cols)
         right = self.width - 4 - TILE
         xs = np.rint(np.linspace(LABEL_ROOM, right, n_cols))        # whole pixels: tiles drawn 1:1
+        self.xs, self.shown = [float(x) for x in xs], [a.shape[1] for a in cols]
         faded = [i for i, f in enumerate(FEATURES) if f not in features]
         rows = [[FEATURES.index(f) for f in features]] + [list(range(min(n, MAX_SHOWN))) for n in units[1:]]
         for c, (a, x) in enumerate(zip(cols, xs)):
