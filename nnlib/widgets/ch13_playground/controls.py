@@ -82,7 +82,7 @@ class Controls:
         self.link = W.HTML(layout=W.Layout(width="auto"))
         self.code_kind = W.ToggleButtons(options=["tf.keras", "nnlib"], value="tf.keras",
                                          description="the code of this setting", style=style)
-        self.show_code = W.ToggleButton(value=False, description="show the code", icon="code", layout=px(130))
+        self.show_code = W.ToggleButton(value=False, description="show the code", icon="code", layout=px(150))
         self.code = W.Textarea(layout=W.Layout(width="960px", height="320px", display="none"))
         self.formula = W.HTML(value=FORMULA_HINT, layout=W.Layout(width="auto"))
         self._add_classes()
