@@ -1,6 +1,8 @@
 """Chapter 13 under Voila shows only widgets — no printed text, no static figures — and keeps playing.
 
 Complements test_browser_voila.py (renders without errors, Play animates, the data set redraws).
+The README's Voila link opens the app alone (notebooks/apps/playground.ipynb, tested in
+test_browser_playground_app.py); the whole chapter must still work as an app under Voila.
 Skipped with one line unless Voila, Chromium and playwright are installed.
 """
 import time
