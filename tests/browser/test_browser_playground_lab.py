@@ -19,7 +19,7 @@ SETTING = dict(dataset="xor", hidden="4,2")
 CLICK_AT = (0.5, -0.5)                                 # (x1, x2) on the plane, where the test clicks
 
 JS_STEP = "e => { const m = e.innerText.match(/step (\\d+)/); return m ? Number(m[1]) : null; }"
-JS_MINE = "e => { const m = e.innerText.match(/(\\d+) points of yours/); return m ? Number(m[1]) : 0; }"
+JS_MINE = "e => { const m = e.innerText.match(/(\\d+) points? of yours/); return m ? Number(m[1]) : 0; }"
 
 
 def write_notebook(path):

@@ -19,7 +19,7 @@ def status_html(pg, typical_ms=None, frame_ends=()):
         speed += f", {(len(ends) - 1) / (ends[-1] - ends[0]):.0f} pictures/s"
     acc = "" if pg.regression else (f" · accuracy train {s['train_accuracy']:.2f} / test "
                                     f"<b>{s['test_accuracy']:.2f}</b>")
-    mine = f" · {pg.n_added} points of yours" if pg.n_added else ""
+    mine = f" · {pg.n_added} point{'s' if pg.n_added != 1 else ''} of yours" if pg.n_added else ""
     return (f"<b>step {s['step']}</b> · network {pg.arch} · seed {pg.seed} · "
             f"loss train {fmt(s['train_loss'])} / test {fmt(s['test_loss'])}{acc}{mine}{speed}")
 
