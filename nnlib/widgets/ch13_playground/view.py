@@ -130,7 +130,8 @@ class PlaygroundView:
         else:
             what = "prediction $\\hat y$" if pg.regression else "prediction"
             self.title.set_text(f"{what} · dots: training points" + (" · squares: test" if show_test else ""))
-        self.header.set_text(f"{pg.describe()} · seed {pg.seed}")
+        # a long setting wraps onto a second line (the room above the graph's titles holds two)
+        self.header.set_text("\n".join(textwrap.wrap(f"{pg.describe()} · seed {pg.seed}", 150)))
         self._say(pg.diverged or pg.warning)
 
     def _show_region(self, pg, a_out, discretize):
