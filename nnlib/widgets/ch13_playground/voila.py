@@ -17,11 +17,17 @@ class _Discard:
 
 
 def app_mode():
-    """Under Voila, show only the widgets: printed text is dropped, static figures are skipped.
+    """Under Voila, show only the widgets: printed text and pyplot figures are dropped, static figures skipped.
 
     In Jupyter (or nbclient, or a test) it does nothing and returns False.
     """
     if not in_voila():
         return False
     sys.stdout = _Discard()
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    plt.switch_backend("agg")  # pyplot figures (the chapter's experiments) are drawn but not shown
+    warnings.filterwarnings("ignore", message=".*non-interactive, and thus cannot be shown")
     return True
