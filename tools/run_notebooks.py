@@ -42,7 +42,7 @@ def run_one(path):
     nb = nbformat.read(path, as_version=4)
     t0 = time.perf_counter()
     client = NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
-                            record_timing=False, resources={"metadata": {"path": str(NOTEBOOKS)}})
+                            record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     seconds = time.perf_counter() - t0
     for cell in nb.cells:  # keep diffs quiet: no per-run metadata
@@ -54,9 +54,10 @@ def run_one(path):
 
 
 def main(prefixes):
-    paths = [INDEX] + chapters()
+    paths = [INDEX] + chapters() + sorted((NOTEBOOKS / "apps").glob("*.ipynb"))  # apps: Voila pages
     if prefixes:
-        paths = [p for p in paths if any(p.name.startswith(x) for x in prefixes)]
+        paths = [p for p in paths if any(p.name.startswith(x) or p.relative_to(NOTEBOOKS).as_posix().startswith(x)
+                                          for x in prefixes)]
     failed = False
     with ProcessPoolExecutor(max_workers=2) as pool:
         for name, seconds, found in pool.map(run_one, paths):

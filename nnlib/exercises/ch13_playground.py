@@ -206,8 +206,8 @@ QUIZ = [
              answer=105,
              why="$W^{[1]}$ is $2 \\times 8$ (+8 biases) = 24, $W^{[2]}$ is $8 \\times 8$ (+8) = 72, "
                  "$W^{[3]}$ is $8 \\times 1$ (+1) = 9: 24 + 72 + 9 = 105."),
-    Question("The grid of the left picture has 50 × 50 points, sent through the 2-8-8-1 network as the rows "
-             "of one matrix. What is the shape of $a^{[1]}$ on it?",
+    Question("The grid of the plane (the picture on the right) has 50 × 50 points, sent through the "
+             "2-8-8-1 network as the rows of one matrix. What is the shape of $a^{[1]}$ on it?",
              options=["(2500, 2)", "(8, 2500)", "(2500, 8)", "(50, 50)"], answer=2,
              why="$m = 2500$ rows (one per grid point), $n^{[1]} = 8$ columns (one per unit); column $j$ "
                  "is unit $j$'s tile, as the chapter's cell prints.",
