@@ -41,6 +41,11 @@ def run(tree, python, args, pythonpath=None):
     env = dict(os.environ)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
+        # the old tree's JupyterLab runs from another prefix: give it this venv's extensions
+        # (ipywidgets, Voila's server extension, settings) as it would find them here
+        prefix = Path(sysconfig.get_paths()["data"])
+        env["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
+        env["JUPYTER_CONFIG_PATH"] = str(prefix / "etc" / "jupyter")
     out = subprocess.run([python, str(Path(tree) / "benchmarks" / args[0]), *args[1:]], cwd=tree, env=env,
                          capture_output=True, text=True)
     if out.returncode:
@@ -70,6 +75,8 @@ def main(argv=None):
             print(f"{k} ({label[k]}): widgets in the browser ...", flush=True)
             run(tree, py, ["bench_widgets_browser.py", "--moves", str(args.moves), "--no-write"], path)
             data = json.loads((Path(tree) / "benchmarks" / "out" / "widgets-live.json").read_text())
+            if not data["browser"]:
+                raise RuntimeError(f"{k}: no browser samples (is Chromium installed, do widgets render?)")
             for name, b in data["browser"].items():
                 samples[k].setdefault(name, []).extend(b.get("ms", []))
             if args.playground:
