@@ -420,7 +420,8 @@ JS_CONTROL_INFO = """(e) => {
   // a control in the same row as a Play button tunes the animation (e.g. steps per frame)
   const row = e.parentElement;
   const besidePlay = !!row && kind !== 'play' && !!row.querySelector(':scope > .widget-play');
-  return {kind, label, besidePlay};
+  const disabled = e.disabled === true || !!e.querySelector(':disabled');  // nothing to do now
+  return {kind, label, besidePlay, disabled};
 }"""
 
 
@@ -604,6 +605,8 @@ def exercise(box, timeout=60.0):
     for c in found:
         kind, ctrl = c["kind"], c["loc"]
         label = f"{kind} {c['label']!r}"
+        if c.get("disabled"):  # e.g. "clear my points" before there are any: a learner cannot press it
+            continue
         seen[label] = seen.get(label, 0) + 1
         if seen[label] > 2:  # e.g. a grid of 64 alike toggle buttons: two of them stand for all
             continue

@@ -1,5 +1,5 @@
 """The browser checks can fail: a made-up notebook with one live widget, one widget that only
-looks interactive (its draw ignores its slider), one whose update raises at the slider's far
+looks interactive (its update ignores its slider), one whose update raises at the slider's far
 end (the learner sees "This setting cannot be drawn"), a stderr line and an exception. The same
 functions the chapter tests use must tell them apart."""
 import json
@@ -12,26 +12,34 @@ CELLS = [
     "import matplotlib\nmatplotlib.rcParams['figure.dpi'] = 80\n"
     "from nnlib.widgets import Choice, Slider, Widget",
     # live: the line's slope follows the slider, the title follows the dropdown
-    "def draw_live(fig, k, kind):\n"
+    "def setup_live(fig):\n"
     "    ax = fig.add_subplot()\n"
-    "    ax.plot([0, 1], [0, k], ls='-' if kind == 'solid' else '--')\n"
-    "    ax.set_title(f'{kind}, k = {k:.2f}')\n"
-    "live = Widget(draw=draw_live, controls={'k': Slider(0.0, 1.0, 0.5), "
+    "    ax.set(xlim=(0, 1), ylim=(0, 1))\n"
+    "    return ax.plot([0, 1], [0, 0], animated=True)[0], ax.set_title(' ')\n"
+    "def update_live(parts, k, kind):\n"
+    "    line, title = parts\n"
+    "    line.set_ydata([0, k])\n"
+    "    line.set_linestyle('-' if kind == 'solid' else '--')\n"
+    "    title.set_text(f'{kind}, k = {k:.2f}')\n"
+    "def setup_title(fig):\n"
+    "    line, title = setup_live(fig)\n"
+    "    title.set_animated(True)\n"
+    "    return line, title\n"
+    "live = Widget(setup=setup_title, update=update_live, controls={'k': Slider(0.0, 1.0, 0.5), "
     "'kind': Choice(['solid', 'dashed', 'dotted', 'dash-dot', 'none'])})\n"
     "live.show();",
     # dead: it has a slider, but the picture never depends on it
-    "def draw_dead(fig, k):\n"
-    "    fig.add_subplot().plot([0, 1], [0, 1])\n"
-    "dead = Widget(draw=draw_dead, controls={'k': Slider(0.0, 1.0, 0.5)})\n"
+    "def setup_dead(fig):\n"
+    "    return fig.add_subplot().plot([0, 1], [0, 1], animated=True)[0]\n"
+    "dead = Widget(setup=setup_dead, update=lambda line, k: None, controls={'k': Slider(0.0, 1.0, 0.5)})\n"
     "dead.show();",
-    # broken: a setup + update widget whose update raises when k > 0.9
+    # broken: a widget whose update raises when k > 0.9
     "def setup_broken(fig):\n"
-    "    return fig.add_subplot().plot([0, 1], [0, 0])[0]\n"
+    "    return fig.add_subplot().plot([0, 1], [0, 0], animated=True)[0]\n"
     "def update_broken(line, k):\n"
     "    if k > 0.9:\n"
     "        raise ValueError('k is too large for this drawing')\n"
     "    line.set_ydata([0, k])\n"
-    "    return [line]\n"
     "broken = Widget(setup=setup_broken, update=update_broken, controls={'k': Slider(0.0, 1.0, 0.5)})\n"
     "broken.show();",
     "import sys\nprint('a deliberate line on stderr', file=sys.stderr)",

@@ -210,6 +210,7 @@ class PlaygroundApp(PointerAndPoints):
 
     def _status(self, typical_ms):
         self.status.value = status_html(self.pg, typical_ms, self.frame_ends)
+        self.clear_button.disabled = not (self.pg is not None and self.pg.n_added)  # nothing to clear yet
 
     def _ipython_display_(self):
         from IPython.display import display
