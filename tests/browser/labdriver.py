@@ -722,3 +722,86 @@ def walk_chapters(page, lab, paths, whole=False, close=True, timeout=600, on_ste
         if on_step:
             on_step(step)
     return steps
+
+
+# ---------------------------------------------------------------------------------------------
+# The chapter 13 playground app, shared by its JupyterLab and Voila tests.
+
+PG_JS_STEP = "e => { const m = e.innerText.match(/step (\\d+)/); return m ? Number(m[1]) : null; }"
+PG_JS_MINE = "e => { const m = e.innerText.match(/(\\d+) points? of yours/); return m ? Number(m[1]) : 0; }"
+PG_TROUBLE = ("Training stopped", "cannot be trained", "Not changed", "Error", "Traceback")
+
+
+def pg_status(page):
+    """The app's status line (step, losses, accuracies; or what went wrong)."""
+    return page.locator(".nnlib-pg-status").first
+
+
+def pg_problems(page, in_lab=True):
+    """What a learner would read as an error: error or stderr outputs, a widget that did not render,
+    a widget error box, an app status saying training stopped or a setting was refused."""
+    if in_lab:
+        found = error_outputs(page)
+    else:  # Voila: no JupyterLab panel to ask, read the page
+        found = [o.inner_text()[:300] for o in
+                 page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').all()]
+        if "Error displaying widget" in page.locator("body").inner_text():
+            found.append("Error displaying widget")
+    found += ["a widget error box"] * page.locator(".nnlib-widget-error").count()
+    text = pg_status(page).inner_text()
+    found += [text] * any(w in text for w in PG_TROUBLE)
+    return found
+
+
+def wait_for(what, timeout=30.0):
+    """what()'s first true value within timeout seconds (or its last value)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = what()
+        if value:
+            return value
+        time.sleep(0.1)
+    return what()
+
+
+def pg_changing(page, seconds=20.0):
+    """True when the picture and the step count change twice within ``seconds`` (twice: a reset's
+    one new picture at step 0 is not playing)."""
+    box = page.locator(".nnlib-playground").first
+    deadline = time.monotonic() + seconds
+    for _ in range(2):
+        before, step = image_state(box)["src"], pg_status(page).evaluate(PG_JS_STEP)
+        if not wait_for(lambda: image_state(box)["src"] != before and pg_status(page).evaluate(PG_JS_STEP) != step,
+                        max(0.0, deadline - time.monotonic())):
+            return False
+    return True
+
+
+def pg_change_while_playing(page, feature, buttons=(), in_lab=True):
+    """Press Play, then switch ``feature`` on (e.g. "x1sq"), choose L2, step its rate, the batch size
+    and the training data %, tick show test / discretize and press ``buttons`` (e.g. "new-seed"),
+    each while the picture plays: it must keep changing, with no problem shown. Returns the status."""
+    play = page.locator(".nnlib-pg-play").first
+    play.scroll_into_view_if_needed()
+    play.locator("button").first.click()
+    control = lambda name: page.locator(f".nnlib-pg-{name}").first  # noqa: E731
+    moves = [(f"feature {feature}", lambda: move("togglebutton", control(f"feature-{feature}"))),
+             ("regularization", lambda: page.locator(".nnlib-pg-regularization button").nth(2).click()),
+             ("regularization rate", lambda: move("slider", control("reg-rate"), "step")),
+             ("batch size", lambda: move("slider", control("batch"), "step")),
+             ("training data %", lambda: move("slider", control("ratio"), "step")),
+             ("show test data", lambda: move("checkbox", control("show-test"))),
+             ("discretize output", lambda: move("checkbox", control("discretize")))]
+    moves += [(name, lambda name=name: control(name).click()) for name in buttons]
+    try:
+        assert pg_changing(page), "Play did not animate the picture"
+        for name, act in moves:
+            what = act()
+            if not pg_changing(page):                    # a rebuild may end a play: press it again once
+                play.locator("button").first.click()
+                assert pg_changing(page), f"{name} ({what}): the picture stopped changing while playing"
+            shown = pg_problems(page, in_lab)
+            assert not shown, f"{name} ({what}): {shown}"
+        return pg_status(page).inner_text()
+    finally:
+        stop_play(play)

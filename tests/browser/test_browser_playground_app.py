@@ -8,7 +8,6 @@ which is what makes the app appear in about a second instead of the chapter's ei
 The TensorFlow check runs the notebook with nbclient (no browser); the others are skipped with one
 line unless Voila, Chromium and playwright are installed.
 """
-import time
 
 import pytest
 
@@ -18,8 +17,6 @@ APP = "apps/playground.ipynb"                      # under notebooks/
 QUERY = "dataset=spiral&hidden=6,4&features=x1,x2,x1%5E2"
 CLICK_AT = (0.5, -0.5)                             # (x1, x2) on the plane, where the test clicks
 
-JS_STEP = "e => { const m = e.innerText.match(/step (\\d+)/); return m ? Number(m[1]) : null; }"
-JS_MINE = "e => { const m = e.innerText.match(/(\\d+) points? of yours/); return m ? Number(m[1]) : 0; }"
 
 voila = pytest.mark.skipif(not L.voila_installed(), reason="voila not installed (pip install voila)")
 
@@ -90,32 +87,7 @@ def app(lab, screenshots):
             lab.shutdown_kernels()
 
 
-def status(page):
-    return page.locator(".nnlib-pg-status").first
 
-
-def problems_shown(page):
-    """What a learner would read as an error: stderr outputs, a widget error box, an app status
-    saying training stopped or a setting was refused."""
-    found = [o.inner_text()[:300] for o in
-             page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').all()]
-    found += ["a widget error box"] * page.locator(".nnlib-widget-error").count()
-    text = status(page).inner_text()
-    found += [text] * any(w in text for w in ("Training stopped", "cannot be trained", "Not changed",
-                                               "Error", "Traceback"))
-    if "Error displaying widget" in page.locator("body").inner_text():
-        found.append("Error displaying widget")
-    return found
-
-
-def wait_for(what, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = what()
-        if value:
-            return value
-        time.sleep(0.1)
-    return what()
 
 
 @voila
@@ -127,47 +99,19 @@ def test_the_link_opens_the_app_at_its_setting(app):
               for f in ("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2")}
     assert active == {"x1": True, "x2": True, "x1sq": True, "x2sq": False, "x1x2": False, "sinx1": False,
                       "sinx2": False}, f"features on: {active}"
-    text = status(app).inner_text()
+    text = L.pg_status(app).inner_text()
     assert "network 3-6-4-1" in text, f"the status line does not show the link's network: {text!r}"
     assert "link's" not in text, f"the app found a problem in a good link: {text!r}"
     link = app.locator(".nnlib-pg-link").first.inner_text()
     assert "dataset=spiral" in link and "hidden=6,4" in link, f"the app's own link lost the setting: {link!r}"
-    assert not problems_shown(app)
+    assert not L.pg_problems(app, in_lab=False)
 
-
-def changing(page, seconds=20.0):
-    """True when the picture changes and the step count grows within ``seconds``."""
-    box = page.locator(".nnlib-playground").first
-    before, step = L.image_state(box)["src"], status(page).evaluate(JS_STEP) or 0
-    return bool(wait_for(lambda: L.image_state(box)["src"] != before and
-                         (status(page).evaluate(JS_STEP) or 0) > step, seconds))
 
 
 @voila
 def test_new_controls_while_playing(app):
-    play = app.locator(".nnlib-pg-play").first
-    play.locator("button").first.click()
-    try:
-        assert changing(app), "Play did not animate the picture"
-        moves = [
-            ("feature sin x1", lambda: L.move("togglebutton", app.locator(".nnlib-pg-feature-sinx1").first)),
-            ("regularization", lambda: app.locator(".nnlib-pg-regularization button").nth(2).click()),
-            ("regularization rate", lambda: L.move("slider", app.locator(".nnlib-pg-reg-rate").first, "step")),
-            ("batch size", lambda: L.move("slider", app.locator(".nnlib-pg-batch").first, "step")),
-            ("training data %", lambda: L.move("slider", app.locator(".nnlib-pg-ratio").first, "step")),
-            ("show test data", lambda: L.move("checkbox", app.locator(".nnlib-pg-show-test").first)),
-            ("discretize output", lambda: L.move("checkbox", app.locator(".nnlib-pg-discretize").first)),
-        ]
-        for name, move in moves:
-            what = move()
-            if not changing(app):                    # a rebuild may end a play: press it again once
-                play.locator("button").first.click()
-                assert changing(app), f"{name} ({what}): the picture stopped changing while playing"
-            assert not problems_shown(app), f"{name} ({what}): {problems_shown(app)}"
-        text = status(app).inner_text()
-        assert "4-6-4-1" in text, f"sin x1 did not become a fourth input: {text!r}"
-    finally:
-        L.stop_play(play)
+    text = L.pg_change_while_playing(app, "sinx1", in_lab=False)
+    assert "4-6-4-1" in text, f"sin x1 did not become a fourth input: {text!r}"
 
 
 @voila
@@ -175,21 +119,24 @@ def test_a_click_on_the_plane_adds_a_point(app):
     L.stop_play(app.locator(".nnlib-pg-play").first)
     img = app.locator(".nnlib-pg-picture").first
     img.scroll_into_view_if_needed()
-    before = status(app).evaluate(JS_MINE)
+    before = L.pg_status(app).evaluate(L.PG_JS_MINE)
     fx, fy = plane_pixel(*CLICK_AT)
     box = img.bounding_box()
     img.click(position={"x": fx * box["width"], "y": fy * box["height"]})
-    after = wait_for(lambda: status(app).evaluate(JS_MINE) > before and status(app).evaluate(JS_MINE), 20)
+    def mine():
+        return L.pg_status(app).evaluate(L.PG_JS_MINE)
+
+    after = L.wait_for(lambda: mine() > before and mine(), 20)
     assert after == before + 1, f"a click on the plane: {before} -> {after} points of yours " \
-                                f"(status {status(app).inner_text()!r})"
-    assert not problems_shown(app)
+                                f"(status {L.pg_status(app).inner_text()!r})"
+    assert not L.pg_problems(app, in_lab=False)
 
 
 @voila
 def test_show_code_prints_runnable_code(app):
     app.locator(".nnlib-pg-show-code").first.click()
     code = app.locator(".nnlib-pg-code textarea").first
-    text = wait_for(lambda: code.is_visible() and code.input_value(), 20)
+    text = L.wait_for(lambda: code.is_visible() and code.input_value(), 20)
     assert text and "import keras" in text and ".fit(" in text, f"show the code gave {text!r:.300}"
     compile(text, "<the app's code>", "exec")          # it is Python, as printed
-    assert not problems_shown(app)
+    assert not L.pg_problems(app, in_lab=False)

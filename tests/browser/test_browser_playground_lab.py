@@ -8,7 +8,6 @@ error status, and the picture keeps changing. Then a click on a unit's tile show
 and "show the code" prints tf.keras code. Skipped with one line without Chromium or playwright.
 """
 import json
-import time
 
 import pytest
 
@@ -18,8 +17,6 @@ NOTEBOOK = "_test_playground_lab.ipynb"                # written into the lab's 
 SETTING = dict(dataset="xor", hidden="4,2")
 CLICK_AT = (0.5, -0.5)                                 # (x1, x2) on the plane, where the test clicks
 
-JS_STEP = "e => { const m = e.innerText.match(/step (\\d+)/); return m ? Number(m[1]) : null; }"
-JS_MINE = "e => { const m = e.innerText.match(/(\\d+) points? of yours/); return m ? Number(m[1]) : 0; }"
 
 
 def write_notebook(path):
@@ -72,45 +69,12 @@ def page(lab, screenshots):
             lab.shutdown_kernels()
 
 
-def status(page):
-    return page.locator(".nnlib-pg-status").first
-
 
 def formula(page):
     return page.locator(".nnlib-pg-formula").first.inner_text()
 
 
-def problems_shown(page):
-    """What a learner would read as an error: error outputs, a widget error box, an error status."""
-    found = L.error_outputs(page)
-    found += ["a widget error box"] * page.locator(".nnlib-widget-error").count()
-    text = status(page).inner_text()
-    found += [text] * any(w in text for w in ("Training stopped", "cannot be trained", "Not changed", "Error",
-                                               "Traceback"))
-    return found
 
-
-def wait_for(what, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = what()
-        if value:
-            return value
-        time.sleep(0.1)
-    return what()
-
-
-def changing(page, seconds=20.0):
-    """True when the picture and the step count change twice within ``seconds`` (twice: a reset's
-    one new picture at step 0 is not playing)."""
-    box = page.locator(".nnlib-playground").first
-    deadline = time.monotonic() + seconds
-    for _ in range(2):
-        before, step = L.image_state(box)["src"], status(page).evaluate(JS_STEP)
-        if not wait_for(lambda: L.image_state(box)["src"] != before and status(page).evaluate(JS_STEP) != step,
-                        max(0.0, deadline - time.monotonic())):
-            return False
-    return True
 
 
 def click_picture(page, where, hover=False):
@@ -127,66 +91,45 @@ def click_picture(page, where, hover=False):
 
 def test_the_app_runs_in_jupyterlab(page):
     assert page.locator(".nnlib-playground").count() == 1
-    assert "step 0" in status(page).inner_text()
+    assert "step 0" in L.pg_status(page).inner_text()
     assert "click a unit" in formula(page)
-    assert not problems_shown(page)
+    assert not L.pg_problems(page)
 
 
 def test_new_controls_while_playing(page):
-    play = page.locator(".nnlib-pg-play").first
-    play.scroll_into_view_if_needed()
-    play.locator("button").first.click()
-    try:
-        assert changing(page), "Play did not animate the picture"
-        moves = [
-            ("feature x1²", lambda: L.move("togglebutton", page.locator(".nnlib-pg-feature-x1sq").first)),
-            ("regularization", lambda: page.locator(".nnlib-pg-regularization button").nth(2).click()),
-            ("regularization rate", lambda: L.move("slider", page.locator(".nnlib-pg-reg-rate").first, "step")),
-            ("batch size", lambda: L.move("slider", page.locator(".nnlib-pg-batch").first, "step")),
-            ("training data %", lambda: L.move("slider", page.locator(".nnlib-pg-ratio").first, "step")),
-            ("show test data", lambda: L.move("checkbox", page.locator(".nnlib-pg-show-test").first)),
-            ("discretize output", lambda: L.move("checkbox", page.locator(".nnlib-pg-discretize").first)),
-            ("new seed", lambda: page.locator(".nnlib-pg-new-seed").first.click()),
-            ("reset", lambda: page.locator(".nnlib-pg-reset").first.click()),
-        ]
-        for name, move in moves:
-            what = move()
-            if not changing(page):                    # a rebuild may end a play: press it again once
-                play.locator("button").first.click()
-                assert changing(page), f"{name} ({what}): the picture stopped changing while playing"
-            assert not problems_shown(page), f"{name} ({what}): {problems_shown(page)}"
-        text = status(page).inner_text()
-        assert "network 3-4-2-1" in text, f"x1² did not become a third input: {text!r}"
-        assert "seed 1" in text, f"new seed did not change the seed: {text!r}"
-    finally:
-        L.stop_play(play)
+    text = L.pg_change_while_playing(page, "x1sq", buttons=("new-seed", "reset"))
+    assert "network 3-4-2-1" in text, f"x1² did not become a third input: {text!r}"
+    assert "seed 1" in text, f"new seed did not change the seed: {text!r}"
     L.wait_idle(page)
 
 
 def test_a_click_on_a_tile_shows_its_formula(page):
     at = picture_fractions()
     click_picture(page, at[(1, 0)])
-    text = wait_for(lambda: "a₁^[1] = tanh(" in formula(page) and formula(page), 20)
+    text = L.wait_for(lambda: "a₁^[1] = tanh(" in formula(page) and formula(page), 20)
     assert text and "· 3 inputs" in text and "x₁²" in text, f"a click on unit 1 of layer 1 showed {formula(page)!r}"
     click_picture(page, at[(2, 1)], hover=True)       # the pointer resting on another tile
-    text = wait_for(lambda: "a₂^[2] = tanh(" in formula(page) and formula(page), 20)
+    text = L.wait_for(lambda: "a₂^[2] = tanh(" in formula(page) and formula(page), 20)
     assert text and "a₁^[1]" in text and "· 4 inputs" in text, f"hovering unit 2 of layer 2 showed {formula(page)!r}"
     click_picture(page, at[(0, 2)])                   # an input tile: what the feature is
-    text = wait_for(lambda: formula(page).startswith("x₁²") and formula(page), 20)
+    text = L.wait_for(lambda: formula(page).startswith("x₁²") and formula(page), 20)
     assert text and "squared" in text, f"a click on the x₁² tile showed {formula(page)!r}"
     a, b = at[(1, 0)], at[(1, 1)]
     click_picture(page, (a[0], (a[1] + b[1]) / 2))    # between two tiles: the hint, no error
-    assert wait_for(lambda: "click a unit" in formula(page), 20), f"between tiles: {formula(page)!r}"
-    assert not problems_shown(page)
+    assert L.wait_for(lambda: "click a unit" in formula(page), 20), f"between tiles: {formula(page)!r}"
+    assert not L.pg_problems(page)
 
 
 def test_a_click_on_the_plane_adds_a_point(page):
-    before = status(page).evaluate(JS_MINE)
+    before = L.pg_status(page).evaluate(L.PG_JS_MINE)
     click_picture(page, picture_fractions()["plane"])
-    after = wait_for(lambda: status(page).evaluate(JS_MINE) > before and status(page).evaluate(JS_MINE), 20)
+    def mine():
+        return L.pg_status(page).evaluate(L.PG_JS_MINE)
+
+    after = L.wait_for(lambda: mine() > before and mine(), 20)
     assert after == before + 1, f"a click on the plane: {before} -> {after} points of yours " \
-                                f"(status {status(page).inner_text()!r})"
-    assert not problems_shown(page)
+                                f"(status {L.pg_status(page).inner_text()!r})"
+    assert not L.pg_problems(page)
 
 
 def test_show_code_prints_keras_code(page):
@@ -194,7 +137,7 @@ def test_show_code_prints_keras_code(page):
     button.scroll_into_view_if_needed()
     button.click()
     code = page.locator(".nnlib-pg-code textarea").first
-    text = wait_for(lambda: code.is_visible() and code.input_value(), 20)
+    text = L.wait_for(lambda: code.is_visible() and code.input_value(), 20)
     assert text and "keras.Sequential" in text, f"show the code gave {text!r:.300}"
     compile(text, "<the app's code>", "exec")
-    assert not problems_shown(page)
+    assert not L.pg_problems(page)
