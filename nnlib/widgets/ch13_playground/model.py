@@ -219,13 +219,10 @@ class Playground:
     def _epoch(self, n):
         m = len(self.A_train)
         b = m if self.batch_size is None else min(self.batch_size, m)
-        if b == m:                         # full batch: the order does not matter
-            self.model.fit(self.A_train, self._T_train, batch_size=m, epochs=n, shuffle=False, verbose=0)
-            return
-        for _ in range(n):                 # the playground's own generator: nnlib's global one stays put
-            order = self._shuffler.permutation(m) if self.shuffle else np.arange(m)
-            self.model.fit(self.A_train[order], self._T_train[order], batch_size=b, epochs=1,
-                           shuffle=False, verbose=0)
+        # fit shuffles each epoch with the playground's own generator; nnlib's global one stays put
+        with seeded(self._shuffler):
+            self.model.fit(self.A_train, self._T_train, batch_size=b, epochs=n,
+                           shuffle=self.shuffle and b < m, verbose=0)
 
     def step(self, n=1):
         """Train n epochs (n >= 0). Stops for good, and says why, if training diverges."""
