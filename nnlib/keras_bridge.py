@@ -44,6 +44,15 @@ def _keras_penalty(keras, reg):
     return keras.regularizers.L1L2(l1=getattr(reg, "l1", 0.0), l2=getattr(reg, "l2", 0.0))
 
 
+def _nnlib_penalty(reg):
+    """nnlib's L1L2 with the factors of a Keras L1, L2 or L1L2 (None stays None)."""
+    if reg is None:
+        return None
+    from .regularizers import L1L2
+
+    return L1L2(l1=float(getattr(reg, "l1", 0.0)), l2=float(getattr(reg, "l2", 0.0)))
+
+
 def from_keras(kmodel):
     """An nnlib Sequential with the same Dense layers and weights as a built Keras model."""
     if not hasattr(kmodel, "layers") or not hasattr(kmodel, "get_weights") or isinstance(kmodel, Sequential):
@@ -56,17 +65,8 @@ def from_keras(kmodel):
         if type(kl).__name__ != "Dense" or not isinstance(act, str):
             raise ValueError(f"from_keras handles Dense layers with a named activation; "
                              f"received {type(kl).__name__} {kl.name!r}.")
-        reg = cfg.get("kernel_regularizer")
-        if isinstance(reg, dict):  # Keras's config of a regularizer: its class name and factors
-            from .regularizers import L1L2
-
-            factors = reg.get("config", {})
-            reg = L1L2(l1=factors.get("l1", 0.0), l2=factors.get("l2", 0.0))
-        elif reg is not None:
-            reg = None if kl.kernel_regularizer is None else L1L2(
-                l1=float(getattr(kl.kernel_regularizer, "l1", 0.0)),
-                l2=float(getattr(kl.kernel_regularizer, "l2", 0.0)))
-        layers.append(Dense(cfg["units"], activation=act, name=kl.name, kernel_regularizer=reg))
+        layers.append(Dense(cfg["units"], activation=act, name=kl.name,
+                            kernel_regularizer=_nnlib_penalty(kl.kernel_regularizer)))
     model = Sequential(layers)
     model.set_weights([np.asarray(w, dtype=float) for w in kmodel.get_weights()])
     return model
